@@ -1,0 +1,72 @@
+package vigil.tensor.ops;
+
+/**
+ * Single-precision general matrix multiply on row-major arrays: C = A' * B' + beta * C, where A' is
+ * A or its transpose ([m,k] either way) and B' is B or its transpose ([k,n]). This is the plain
+ * reference kernel; loops are ordered so the innermost one runs along contiguous memory.
+ */
+public final class Gemm {
+    private Gemm() {
+    }
+
+    /**
+     * @param a   A at aOff, row-major: [m,k] (lda = k) or, if transA, [k,m] (lda = m)
+     * @param b   B at bOff, row-major: [k,n] (ldb = n) or, if transB, [n,k] (ldb = k)
+     * @param c   C at cOff, row-major [m,n] with row stride ldc
+     * @param beta 0 overwrites C, 1 accumulates into it
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        if (beta == 0f) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+        } else if (beta != 1f) {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    c[cOff + i * ldc + j] *= beta;
+                }
+            }
+        }
+        if (!transB) {
+            // c[i,:] += a'[i,p] * b[p,:]: the inner loop streams rows of B and C.
+            for (int i = 0; i < m; i++) {
+                int ci = cOff + i * ldc;
+                for (int p = 0; p < k; p++) {
+                    float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    if (av == 0f) {
+                        continue;
+                    }
+                    int bp = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += av * b[bp + j];
+                    }
+                }
+            }
+        } else if (!transA) {
+            // c[i,j] = dot(a[i,:], b[j,:]): both rows contiguous.
+            for (int i = 0; i < m; i++) {
+                int ai = aOff + i * lda;
+                for (int j = 0; j < n; j++) {
+                    int bj = bOff + j * ldb;
+                    float s = 0f;
+                    for (int p = 0; p < k; p++) {
+                        s += a[ai + p] * b[bj + p];
+                    }
+                    c[cOff + i * ldc + j] += s;
+                }
+            }
+        } else {
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    float s = 0f;
+                    for (int p = 0; p < k; p++) {
+                        s += a[aOff + p * lda + i] * b[bOff + j * ldb + p];
+                    }
+                    c[cOff + i * ldc + j] += s;
+                }
+            }
+        }
+    }
+}
