@@ -1,0 +1,149 @@
+package vigil.tensor.ops;
+
+import vigil.tensor.Shape;
+import vigil.tensor.ShapeException;
+import vigil.tensor.Tensor;
+import vigil.tensor.autograd.Autograd;
+
+/**
+ * 2-D convolution (cross-correlation) with PyTorch's semantics, forward and hand-written backward.
+ * Depthwise convolutions use the direct kernels of {@link DepthwiseConv2d}; everything else is one
+ * matrix product per (sample, group) over the unfolded patches of {@link Im2Col} (pointwise
+ * convolutions use the input plane as it is).
+ */
+public final class Conv2dOp {
+    private Conv2dOp() {
+    }
+
+    /**
+     * x: [N, C, H, W], weight: [O, C/groups, kh, kw], bias: [O] or null -> y: [N, O, Ho, Wo].
+     * stride, padding and dilation are (h, w) pairs.
+     */
+    public static Tensor conv2d(Tensor x, Tensor weight, Tensor bias, int[] stride, int[] padding, int[] dilation,
+                                int groups) {
+        Conv2dGeometry g = Conv2dGeometry.of(x.shape(), weight.shape(), stride, padding, dilation, groups);
+        if (bias != null && (bias.rank() != 1 || bias.dim(0) != g.o())) {
+            throw new ShapeException("conv2d: bias " + Shape.str(bias.shape()) + " for weight "
+                    + Shape.str(weight.shape()) + " (expected [" + g.o() + "])");
+        }
+        float[] xd = x.data();
+        float[] wd = weight.data();
+        float[] y = new float[g.n() * g.o() * g.ho() * g.wo()];
+        if (g.isDepthwise()) {
+            DepthwiseConv2d.forward(g, xd, wd, y);
+        } else {
+            forwardUnfolded(g, xd, wd, y);
+        }
+        if (bias != null) {
+            addBias(g, bias.data(), y);
+        }
+        Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
+        return Autograd.record("conv2d", Tensor.of(y, g.outputShape()), gy -> {
+            float[] gx = x.requiresGrad() ? new float[xd.length] : null;
+            float[] gw = weight.requiresGrad() ? new float[wd.length] : null;
+            if (gx != null || gw != null) {
+                if (g.isDepthwise()) {
+                    DepthwiseConv2d.backward(g, xd, wd, gy, gx, gw);
+                } else {
+                    backwardUnfolded(g, xd, wd, gy, gx, gw);
+                }
+            }
+            if (gx != null) {
+                x.accumulateGrad(gx);
+            }
+            if (gw != null) {
+                weight.accumulateGrad(gw);
+            }
+            if (bias != null && bias.requiresGrad()) {
+                bias.accumulateGrad(biasGrad(g, gy));
+            }
+        }, inputs);
+    }
+
+    // y[n, group] = weight[group] [oPerGroup, patch] x col [patch, ho*wo]
+    private static void forwardUnfolded(Conv2dGeometry g, float[] x, float[] w, float[] y) {
+        int cols = g.ho() * g.wo();
+        int patch = g.patch();
+        int og = g.oPerGroup();
+        float[] col = g.isPointwise() ? null : new float[patch * cols];
+        for (int n = 0; n < g.n(); n++) {
+            for (int grp = 0; grp < g.groups(); grp++) {
+                int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
+                float[] b = x;
+                int bOff = xOff;
+                if (col != null) {
+                    Im2Col.im2col(g, x, xOff, col);
+                    b = col;
+                    bOff = 0;
+                }
+                int yOff = (n * g.o() + grp * og) * cols;
+                Gemm.sgemm(false, false, og, cols, patch, w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols);
+            }
+        }
+    }
+
+    // gw[group] += gy[n, group] x col^T; gcol = weight[group]^T x gy[n, group], folded back into gx
+    private static void backwardUnfolded(Conv2dGeometry g, float[] x, float[] w, float[] gy, float[] gx, float[] gw) {
+        int cols = g.ho() * g.wo();
+        int patch = g.patch();
+        int og = g.oPerGroup();
+        boolean unfold = !g.isPointwise();
+        float[] col = unfold && gw != null ? new float[patch * cols] : null;
+        float[] gcol = unfold && gx != null ? new float[patch * cols] : null;
+        for (int n = 0; n < g.n(); n++) {
+            for (int grp = 0; grp < g.groups(); grp++) {
+                int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
+                int yOff = (n * g.o() + grp * og) * cols;
+                int wOff = grp * og * patch;
+                if (gw != null) {
+                    float[] b = x;
+                    int bOff = xOff;
+                    if (unfold) {
+                        Im2Col.im2col(g, x, xOff, col);
+                        b = col;
+                        bOff = 0;
+                    }
+                    Gemm.sgemm(false, true, og, patch, cols, gy, yOff, cols, b, bOff, cols, 1f, gw, wOff, patch);
+                }
+                if (gx != null) {
+                    if (unfold) {
+                        Gemm.sgemm(true, false, patch, cols, og, w, wOff, patch, gy, yOff, cols, 0f, gcol, 0, cols);
+                        Im2Col.col2imAccumulate(g, gcol, gx, xOff);
+                    } else {
+                        Gemm.sgemm(true, false, patch, cols, og, w, wOff, patch, gy, yOff, cols, 1f, gx, xOff, cols);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void addBias(Conv2dGeometry g, float[] bias, float[] y) {
+        int plane = g.ho() * g.wo();
+        for (int n = 0; n < g.n(); n++) {
+            for (int oc = 0; oc < g.o(); oc++) {
+                int off = (n * g.o() + oc) * plane;
+                float b = bias[oc];
+                for (int i = 0; i < plane; i++) {
+                    y[off + i] += b;
+                }
+            }
+        }
+    }
+
+    // gb[oc] = sum of gy over samples and positions
+    private static float[] biasGrad(Conv2dGeometry g, float[] gy) {
+        int plane = g.ho() * g.wo();
+        float[] gb = new float[g.o()];
+        for (int n = 0; n < g.n(); n++) {
+            for (int oc = 0; oc < g.o(); oc++) {
+                int off = (n * g.o() + oc) * plane;
+                double s = 0;
+                for (int i = 0; i < plane; i++) {
+                    s += gy[off + i];
+                }
+                gb[oc] += (float) s;
+            }
+        }
+        return gb;
+    }
+}

@@ -1,0 +1,101 @@
+package vigil.tensor.ops;
+
+/**
+ * Direct kernels for depthwise convolution (groups == in channels): output channel oc reads only
+ * input channel oc / mult, where mult = o / c. Unfolding would copy kh*kw times the input for one
+ * tiny product per channel, so these loop over the taps instead. Each tap's valid output columns are
+ * computed once, so the inner loops carry no padding tests.
+ * x: [n, c, h, w], weight: [o, 1, kh, kw], y: [n, o, ho, wo].
+ */
+final class DepthwiseConv2d {
+    private DepthwiseConv2d() {
+    }
+
+    // y[n, oc] = sum over taps of weight[oc, tap] * x[n, oc / mult] (shifted); y must start zeroed
+    static void forward(Conv2dGeometry g, float[] x, float[] weight, float[] y) {
+        int mult = g.o() / g.c();
+        int inPlane = g.h() * g.w();
+        int outPlane = g.ho() * g.wo();
+        for (int n = 0; n < g.n(); n++) {
+            for (int oc = 0; oc < g.o(); oc++) {
+                int xc = (n * g.c() + oc / mult) * inPlane;
+                int yc = (n * g.o() + oc) * outPlane;
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        float wv = weight[(oc * g.kh() + ky) * g.kw() + kx];
+                        int lo = firstValid(g.pw() - kx * g.dw(), g.sw());
+                        int hi = endValid(g.w() - 1 + g.pw() - kx * g.dw(), g.sw(), g.wo());
+                        int shift = kx * g.dw() - g.pw();
+                        for (int oy = 0; oy < g.ho(); oy++) {
+                            int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                            if (iy < 0 || iy >= g.h()) {
+                                continue;
+                            }
+                            int xr = xc + iy * g.w() + shift;
+                            int yr = yc + oy * g.wo();
+                            for (int ox = lo; ox < hi; ox++) {
+                                y[yr + ox] += wv * x[xr + ox * g.sw()];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // gy: [n, o, ho, wo]; accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null)
+    static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
+        int mult = g.o() / g.c();
+        int inPlane = g.h() * g.w();
+        int outPlane = g.ho() * g.wo();
+        for (int n = 0; n < g.n(); n++) {
+            for (int oc = 0; oc < g.o(); oc++) {
+                int xc = (n * g.c() + oc / mult) * inPlane;
+                int yc = (n * g.o() + oc) * outPlane;
+                for (int ky = 0; ky < g.kh(); ky++) {
+                    for (int kx = 0; kx < g.kw(); kx++) {
+                        int wi = (oc * g.kh() + ky) * g.kw() + kx;
+                        float wv = weight[wi];
+                        int lo = firstValid(g.pw() - kx * g.dw(), g.sw());
+                        int hi = endValid(g.w() - 1 + g.pw() - kx * g.dw(), g.sw(), g.wo());
+                        int shift = kx * g.dw() - g.pw();
+                        double acc = 0;
+                        for (int oy = 0; oy < g.ho(); oy++) {
+                            int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                            if (iy < 0 || iy >= g.h()) {
+                                continue;
+                            }
+                            int xr = xc + iy * g.w() + shift;
+                            int yr = yc + oy * g.wo();
+                            if (gx != null) {
+                                for (int ox = lo; ox < hi; ox++) {
+                                    gx[xr + ox * g.sw()] += wv * gy[yr + ox];
+                                }
+                            }
+                            if (gw != null) {
+                                float rowSum = 0f;
+                                for (int ox = lo; ox < hi; ox++) {
+                                    rowSum += gy[yr + ox] * x[xr + ox * g.sw()];
+                                }
+                                acc += rowSum;
+                            }
+                        }
+                        if (gw != null) {
+                            gw[wi] += (float) acc;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // smallest ox >= 0 with ox * stride >= offset, where ix = ox * stride - offset
+    private static int firstValid(int offset, int stride) {
+        return Math.max(0, Math.ceilDiv(offset, stride));
+    }
+
+    // one past the largest ox < wo with ox * stride <= limit
+    private static int endValid(int limit, int stride, int wo) {
+        return limit < 0 ? 0 : Math.min(wo, limit / stride + 1);
+    }
+}

@@ -1,0 +1,69 @@
+package vigil.tensor.ops;
+
+/**
+ * Unfolds convolution patches into a matrix and folds them back, so a convolution becomes one
+ * matrix product per (sample, group). For the cPerGroup channels starting at xOff:
+ * col [cPerGroup * kh * kw, ho * wo], row (ci, ky, kx), column (oy, ox); taps that fall in the
+ * padding read (and fold back) as zero.
+ */
+final class Im2Col {
+    private Im2Col() {
+    }
+
+    // x: [cPerGroup, h, w] at xOff -> col: [cPerGroup*kh*kw, ho*wo]
+    static void im2col(Conv2dGeometry g, float[] x, int xOff, float[] col) {
+        int plane = g.h() * g.w();
+        int cols = g.ho() * g.wo();
+        int row = 0;
+        for (int ci = 0; ci < g.cPerGroup(); ci++) {
+            int xc = xOff + ci * plane;
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int r = row * cols;
+                    for (int oy = 0; oy < g.ho(); oy++) {
+                        int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                        int rc = r + oy * g.wo();
+                        if (iy < 0 || iy >= g.h()) {
+                            java.util.Arrays.fill(col, rc, rc + g.wo(), 0f);
+                            continue;
+                        }
+                        int xr = xc + iy * g.w();
+                        for (int ox = 0; ox < g.wo(); ox++) {
+                            int ix = ox * g.sw() - g.pw() + kx * g.dw();
+                            col[rc + ox] = ix >= 0 && ix < g.w() ? x[xr + ix] : 0f;
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    // col: [cPerGroup*kh*kw, ho*wo] -> accumulated into gx: [cPerGroup, h, w] at gxOff (the adjoint of im2col)
+    static void col2imAccumulate(Conv2dGeometry g, float[] col, float[] gx, int gxOff) {
+        int plane = g.h() * g.w();
+        int cols = g.ho() * g.wo();
+        int row = 0;
+        for (int ci = 0; ci < g.cPerGroup(); ci++) {
+            int xc = gxOff + ci * plane;
+            for (int ky = 0; ky < g.kh(); ky++) {
+                for (int kx = 0; kx < g.kw(); kx++, row++) {
+                    int r = row * cols;
+                    for (int oy = 0; oy < g.ho(); oy++) {
+                        int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                        if (iy < 0 || iy >= g.h()) {
+                            continue;
+                        }
+                        int rc = r + oy * g.wo();
+                        int xr = xc + iy * g.w();
+                        for (int ox = 0; ox < g.wo(); ox++) {
+                            int ix = ox * g.sw() - g.pw() + kx * g.dw();
+                            if (ix >= 0 && ix < g.w()) {
+                                gx[xr + ix] += col[rc + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
