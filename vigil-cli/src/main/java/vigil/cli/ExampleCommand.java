@@ -22,6 +22,10 @@ final class ExampleCommand implements Callable<Integer> {
     @Option(names = "--steps", description = "gru-sequence training steps (default ${DEFAULT-VALUE})", defaultValue = "600")
     int steps;
 
+    @Option(names = "--train-limit", defaultValue = "60000",
+            description = "fashion-mnist: train on the first N images (default ${DEFAULT-VALUE})")
+    int trainLimit;
+
     @Option(names = "--seed", defaultValue = "1", description = "random seed (default ${DEFAULT-VALUE})")
     long seed;
 
@@ -34,7 +38,7 @@ final class ExampleCommand implements Callable<Integer> {
             case "fashion-mnist" -> {
                 FashionMnistExample.Options d = FashionMnistExample.Options.defaults(DataPaths.fashionMnist(data));
                 FashionMnistExample.run(new FashionMnistExample.Options(d.dataDir(), epochs, d.batchSize(), d.width(),
-                        d.lr(), seed, d.trainLimit()), System.out);
+                        d.lr(), seed, trainLimit), System.out);
             }
             case "gru-sequence" -> {
                 GruSequenceExample.Options d = GruSequenceExample.Options.defaults();

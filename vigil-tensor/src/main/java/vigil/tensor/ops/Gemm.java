@@ -6,7 +6,18 @@ package vigil.tensor.ops;
  * reference kernel; loops are ordered so the innermost one runs along contiguous memory.
  */
 public final class Gemm {
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[1][0]);
+
     private Gemm() {
+    }
+
+    /** A per-thread buffer of at least n floats, reused across calls so transposes allocate nothing. */
+    private static float[] scratch(int n) {
+        float[][] holder = SCRATCH.get();
+        if (holder[0].length < n) {
+            holder[0] = new float[n];
+        }
+        return holder[0];
     }
 
     /**
@@ -29,42 +40,31 @@ public final class Gemm {
                 }
             }
         }
-        if (!transB) {
-            // c[i,:] += a'[i,p] * b[p,:]: the inner loop streams rows of B and C.
-            for (int i = 0; i < m; i++) {
-                int ci = cOff + i * ldc;
+        if (transB) {
+            // A dot product per element would be a serial float reduction the JIT cannot vectorise;
+            // transposing B once (O(n*k)) lets the row-streaming loop below run on all of it.
+            float[] bt = scratch(k * n);
+            for (int j = 0; j < n; j++) {
+                int bj = bOff + j * ldb;
                 for (int p = 0; p < k; p++) {
-                    float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
-                    if (av == 0f) {
-                        continue;
-                    }
-                    int bp = bOff + p * ldb;
-                    for (int j = 0; j < n; j++) {
-                        c[ci + j] += av * b[bp + j];
-                    }
+                    bt[p * n + j] = b[bj + p];
                 }
             }
-        } else if (!transA) {
-            // c[i,j] = dot(a[i,:], b[j,:]): both rows contiguous.
-            for (int i = 0; i < m; i++) {
-                int ai = aOff + i * lda;
-                for (int j = 0; j < n; j++) {
-                    int bj = bOff + j * ldb;
-                    float s = 0f;
-                    for (int p = 0; p < k; p++) {
-                        s += a[ai + p] * b[bj + p];
-                    }
-                    c[cOff + i * ldc + j] += s;
+            b = bt;
+            bOff = 0;
+            ldb = n;
+        }
+        // c[i,:] += a'[i,p] * b[p,:]: the inner loop streams rows of B and C, which the JIT vectorises.
+        for (int i = 0; i < m; i++) {
+            int ci = cOff + i * ldc;
+            for (int p = 0; p < k; p++) {
+                float av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                if (av == 0f) {
+                    continue;
                 }
-            }
-        } else {
-            for (int i = 0; i < m; i++) {
+                int bp = bOff + p * ldb;
                 for (int j = 0; j < n; j++) {
-                    float s = 0f;
-                    for (int p = 0; p < k; p++) {
-                        s += a[aOff + p * lda + i] * b[bOff + j * ldb + p];
-                    }
-                    c[cOff + i * ldc + j] += s;
+                    c[ci + j] += av * b[bp + j];
                 }
             }
         }
