@@ -37,29 +37,23 @@ public record BinaryCrossEntropyWithLogits(Reduction reduction, Tensor weight, T
     @Override
     public Tensor apply(Tensor logits, Tensor target) {
         String op = "bce_with_logits";
-        PointwiseReduction.requireSameShape(op, logits, target);
+        PointwiseLossTerms terms = PointwiseLossTerms.of(op, logits, target);
         int[] shape = logits.shape();
         float[] w = expanded(op, "weight", weight, shape);
         float[] pw = expanded(op, "pos_weight", posWeight, shape);
-        float[] x = logits.data();
-        float[] t = target.data();
-        int n = x.length;
-        float[] loss = new float[n];
-        float[] dx = new float[n];
-        float[] dt = new float[n];
-        for (int i = 0; i < n; i++) {
-            double xi = x[i];
-            double ti = t[i];
+        for (int i = 0; i < terms.n; i++) {
+            double xi = terms.x[i];
+            double ti = terms.t[i];
             double softplusNeg = Math.max(-xi, 0) + Math.log1p(Math.exp(-Math.abs(xi)));
             double sigmoidNeg = sigmoid(-xi);
             double posW = pw == null ? 1 : pw[i];
             double lw = 1 + (posW - 1) * ti;
             double wi = w == null ? 1 : w[i];
-            loss[i] = (float) (wi * ((1 - ti) * xi + lw * softplusNeg));
-            dx[i] = (float) (wi * ((1 - ti) - lw * sigmoidNeg));
-            dt[i] = (float) (wi * (-xi + (posW - 1) * softplusNeg));
+            terms.loss[i] = (float) (wi * ((1 - ti) * xi + lw * softplusNeg));
+            terms.dx[i] = (float) (wi * ((1 - ti) - lw * sigmoidNeg));
+            terms.dt[i] = (float) (wi * (-xi + (posW - 1) * softplusNeg));
         }
-        return PointwiseReduction.reduce(op, logits, target, loss, dx, dt, reduction);
+        return terms.reduce(reduction);
     }
 
     static double sigmoid(double v) {

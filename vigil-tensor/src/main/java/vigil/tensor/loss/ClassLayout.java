@@ -73,14 +73,26 @@ record ClassLayout(int batch, int classes, int inner, int[] targetShape) {
         return max + Math.log(sum);
     }
 
-    /** The target class at position p, checked against [0, C). */
-    int classAt(String op, long[] targets, int p) {
-        long t = targets[p];
-        if (t < 0 || t >= classes) {
-            throw new IllegalArgumentException(op + ": target " + t + " at position " + p + " is outside [0, "
-                    + classes + ")");
+    /**
+     * The target class of every position, checked against [0, C), or -1 where the target equals
+     * ignoreIndex (such a position is not checked: PyTorch's ignore_index is usually -100).
+     * targets: [positions] -> [positions].
+     */
+    int[] targetClasses(String op, long[] targets, long ignoreIndex) {
+        int[] cls = new int[targets.length];
+        for (int p = 0; p < targets.length; p++) {
+            long t = targets[p];
+            if (t == ignoreIndex) {
+                cls[p] = -1;
+                continue;
+            }
+            if (t < 0 || t >= classes) {
+                throw new IllegalArgumentException(op + ": target " + t + " at position " + p + " is outside [0, "
+                        + classes + ")");
+            }
+            cls[p] = (int) t;
         }
-        return (int) t;
+        return cls;
     }
 
     /** Class weights, checked to be [C], or null. */

@@ -60,7 +60,8 @@ public record CrossEntropy(Reduction reduction, Tensor weight, double labelSmoot
         int positions = layout.positions();
         float[] w = layout.classWeights(op, "weight", weight);
         float[] x = logits.data();
-        long[] t = target.longs();
+        // Per position: the target class (-1 when ignored) and log-sum-exp, kept for backward.
+        int[] cls = layout.targetClasses(op, target.longs(), ignoreIndex);
         double eps = labelSmoothing;
         double smoothShare = eps / classes;
         double weightSum = 0;
@@ -69,19 +70,15 @@ public record CrossEntropy(Reduction reduction, Tensor weight, double labelSmoot
                 weightSum += v;
             }
         }
-        // Per position: the target class (-1 when ignored) and log-sum-exp, kept for backward.
-        int[] cls = new int[positions];
         double[] lse = new double[positions];
         float[] perPosition = new float[positions];
         double total = 0;
         double denom = 0;
         for (int p = 0; p < positions; p++) {
-            if (t[p] == ignoreIndex) {
-                cls[p] = -1;
+            int tc = cls[p];
+            if (tc < 0) {
                 continue;
             }
-            int tc = layout.classAt(op, t, p);
-            cls[p] = tc;
             int b = layout.base(p);
             lse[p] = layout.logSumExp(x, p);
             double wt = w == null ? 1 : w[tc];
@@ -97,11 +94,7 @@ public record CrossEntropy(Reduction reduction, Tensor weight, double labelSmoot
             total += loss;
             denom += wt;
         }
-        Tensor out = switch (reduction) {
-            case NONE -> Tensor.of(perPosition, layout.targetShape());
-            case SUM -> Tensor.scalar((float) total);
-            case MEAN -> Tensor.scalar((float) (total / denom));
-        };
+        Tensor out = ClassLossReduction.reduce(reduction, layout, perPosition, total, denom);
         double classWeightSum = w == null ? classes : weightSum;
         double meanDenom = denom;
         return Autograd.record(op, out, g -> {
@@ -111,11 +104,7 @@ public record CrossEntropy(Reduction reduction, Tensor weight, double labelSmoot
                 if (tc < 0) {
                     continue;
                 }
-                double k = switch (reduction) {
-                    case NONE -> g[p];
-                    case SUM -> g[0];
-                    case MEAN -> g[0] / meanDenom;
-                };
+                double k = ClassLossReduction.upstream(reduction, g, p, meanDenom);
                 int b = layout.base(p);
                 double wt = w == null ? 1 : w[tc];
                 for (int c = 0; c < classes; c++) {

@@ -30,17 +30,11 @@ public record FocalLoss(Reduction reduction, double alpha, double gamma) impleme
     @Override
     public Tensor apply(Tensor logits, Tensor target) {
         String op = "sigmoid_focal_loss";
-        PointwiseReduction.requireSameShape(op, logits, target);
-        float[] x = logits.data();
-        float[] t = target.data();
-        int n = x.length;
-        float[] loss = new float[n];
-        float[] dx = new float[n];
-        float[] dt = new float[n];
+        PointwiseLossTerms terms = PointwiseLossTerms.of(op, logits, target);
         boolean balanced = alpha >= 0;
-        for (int i = 0; i < n; i++) {
-            double xi = x[i];
-            double ti = t[i];
+        for (int i = 0; i < terms.n; i++) {
+            double xi = terms.x[i];
+            double ti = terms.t[i];
             double p = BinaryCrossEntropyWithLogits.sigmoid(xi);
             double ce = (1 - ti) * xi + Math.max(-xi, 0) + Math.log1p(Math.exp(-Math.abs(xi)));
             double m = 1 - (p * ti + (1 - p) * (1 - ti));
@@ -51,10 +45,10 @@ public record FocalLoss(Reduction reduction, double alpha, double gamma) impleme
             double da = balanced ? 2 * alpha - 1 : 0;
             double dmdx = -(2 * ti - 1) * p * (1 - p);
             double dmdt = 1 - 2 * p;
-            loss[i] = (float) (a * ce * mg);
-            dx[i] = (float) (a * ((p - ti) * mg + ce * dmg * dmdx));
-            dt[i] = (float) (da * ce * mg + a * (-xi * mg + ce * dmg * dmdt));
+            terms.loss[i] = (float) (a * ce * mg);
+            terms.dx[i] = (float) (a * ((p - ti) * mg + ce * dmg * dmdx));
+            terms.dt[i] = (float) (da * ce * mg + a * (-xi * mg + ce * dmg * dmdt));
         }
-        return PointwiseReduction.reduce(op, logits, target, loss, dx, dt, reduction);
+        return terms.reduce(reduction);
     }
 }

@@ -15,19 +15,13 @@ public record L1Loss(Reduction reduction) implements Loss {
 
     @Override
     public Tensor apply(Tensor input, Tensor target) {
-        PointwiseReduction.requireSameShape("l1_loss", input, target);
-        float[] x = input.data();
-        float[] t = target.data();
-        int n = x.length;
-        float[] loss = new float[n];
-        float[] dx = new float[n];
-        float[] dt = new float[n];
-        for (int i = 0; i < n; i++) {
-            float d = x[i] - t[i];
-            loss[i] = Math.abs(d);
-            dx[i] = Math.signum(d);
-            dt[i] = -dx[i];
+        PointwiseLossTerms terms = PointwiseLossTerms.of("l1_loss", input, target);
+        for (int i = 0; i < terms.n; i++) {
+            float d = terms.x[i] - terms.t[i];
+            terms.loss[i] = Math.abs(d);
+            terms.dx[i] = Math.signum(d);
+            terms.dt[i] = -terms.dx[i];
         }
-        return PointwiseReduction.reduce("l1_loss", input, target, loss, dx, dt, reduction);
+        return terms.reduce(reduction);
     }
 }

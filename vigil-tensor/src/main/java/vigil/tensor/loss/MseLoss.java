@@ -14,19 +14,13 @@ public record MseLoss(Reduction reduction) implements Loss {
 
     @Override
     public Tensor apply(Tensor input, Tensor target) {
-        PointwiseReduction.requireSameShape("mse_loss", input, target);
-        float[] x = input.data();
-        float[] t = target.data();
-        int n = x.length;
-        float[] loss = new float[n];
-        float[] dx = new float[n];
-        float[] dt = new float[n];
-        for (int i = 0; i < n; i++) {
-            float d = x[i] - t[i];
-            loss[i] = d * d;
-            dx[i] = 2f * d;
-            dt[i] = -2f * d;
+        PointwiseLossTerms terms = PointwiseLossTerms.of("mse_loss", input, target);
+        for (int i = 0; i < terms.n; i++) {
+            float d = terms.x[i] - terms.t[i];
+            terms.loss[i] = d * d;
+            terms.dx[i] = 2f * d;
+            terms.dt[i] = -2f * d;
         }
-        return PointwiseReduction.reduce("mse_loss", input, target, loss, dx, dt, reduction);
+        return terms.reduce(reduction);
     }
 }

@@ -22,26 +22,20 @@ public record SmoothL1Loss(Reduction reduction, double beta) implements Loss {
 
     @Override
     public Tensor apply(Tensor input, Tensor target) {
-        PointwiseReduction.requireSameShape("smooth_l1_loss", input, target);
-        float[] x = input.data();
-        float[] t = target.data();
+        PointwiseLossTerms terms = PointwiseLossTerms.of("smooth_l1_loss", input, target);
         float b = (float) beta;
-        int n = x.length;
-        float[] loss = new float[n];
-        float[] dx = new float[n];
-        float[] dt = new float[n];
-        for (int i = 0; i < n; i++) {
-            float d = x[i] - t[i];
+        for (int i = 0; i < terms.n; i++) {
+            float d = terms.x[i] - terms.t[i];
             float ad = Math.abs(d);
             if (ad < b) {
-                loss[i] = 0.5f * d * d / b;
+                terms.loss[i] = 0.5f * d * d / b;
             } else {
-                loss[i] = ad - 0.5f * b;
+                terms.loss[i] = ad - 0.5f * b;
             }
-            dx[i] = slope(d, b);
-            dt[i] = slope(t[i] - x[i], b);
+            terms.dx[i] = slope(d, b);
+            terms.dt[i] = slope(terms.t[i] - terms.x[i], b);
         }
-        return PointwiseReduction.reduce("smooth_l1_loss", input, target, loss, dx, dt, reduction);
+        return terms.reduce(reduction);
     }
 
     private static float slope(float d, float b) {

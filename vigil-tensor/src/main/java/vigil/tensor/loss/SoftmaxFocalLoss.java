@@ -42,8 +42,7 @@ public record SoftmaxFocalLoss(Reduction reduction, double gamma, Tensor alpha, 
         int positions = layout.positions();
         float[] a = layout.classWeights(op, "alpha", alpha);
         float[] x = logits.data();
-        long[] t = target.longs();
-        int[] cls = new int[positions];
+        int[] cls = layout.targetClasses(op, target.longs(), ignoreIndex);
         double[] lse = new double[positions];
         // d loss / d log p_t per position, for backward.
         double[] dLogP = new double[positions];
@@ -51,12 +50,10 @@ public record SoftmaxFocalLoss(Reduction reduction, double gamma, Tensor alpha, 
         double total = 0;
         int counted = 0;
         for (int p = 0; p < positions; p++) {
-            if (t[p] == ignoreIndex) {
-                cls[p] = -1;
+            int tc = cls[p];
+            if (tc < 0) {
                 continue;
             }
-            int tc = layout.classAt(op, t, p);
-            cls[p] = tc;
             lse[p] = layout.logSumExp(x, p);
             double logP = x[layout.base(p) + tc * inner] - lse[p];
             double oneMinusP = -Math.expm1(logP);
@@ -70,11 +67,7 @@ public record SoftmaxFocalLoss(Reduction reduction, double gamma, Tensor alpha, 
             total += loss;
             counted++;
         }
-        Tensor out = switch (reduction) {
-            case NONE -> Tensor.of(perPosition, layout.targetShape());
-            case SUM -> Tensor.scalar((float) total);
-            case MEAN -> Tensor.scalar((float) (total / counted));
-        };
+        Tensor out = ClassLossReduction.reduce(reduction, layout, perPosition, total, counted);
         int count = counted;
         return Autograd.record(op, out, g -> {
             float[] gx = new float[x.length];
@@ -83,11 +76,7 @@ public record SoftmaxFocalLoss(Reduction reduction, double gamma, Tensor alpha, 
                 if (tc < 0) {
                     continue;
                 }
-                double k = switch (reduction) {
-                    case NONE -> g[p];
-                    case SUM -> g[0];
-                    case MEAN -> (double) g[0] / count;
-                };
+                double k = ClassLossReduction.upstream(reduction, g, p, count);
                 int b = layout.base(p);
                 // d log p_t / d x_j = [j == t] - s_j
                 for (int c = 0; c < classes; c++) {

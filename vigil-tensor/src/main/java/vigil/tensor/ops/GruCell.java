@@ -96,7 +96,7 @@ final class GruCell {
         float[] dWhh = new float[gw * hs];
         float[] dbHh = p.bHh() == null ? null : new float[gw];
         float[] dh = dhN.clone();
-        float[] dhPrev = new float[nb * hs];
+        float[] dhScratch = new float[nb * hs];
         for (int s = geo.steps() - 1; s >= 0; s--) {
             int t = geo.timeAt(s);
             Arrays.fill(dGh, 0f);
@@ -124,10 +124,8 @@ final class GruCell {
                     dh[n * hs + j] = z * dNext; // the carry path; the W_hh paths are added below
                 }
             }
-            geo.projectHiddenBackward(dGh, 0, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhPrev);
-            for (int i = 0; i < dh.length; i++) {
-                dh[i] += dhPrev[i]; // padded rows of dGh are 0, so their dh passes through unchanged
-            }
+            // Padded rows of dGh are 0, so their dh passes through unchanged.
+            geo.projectHiddenBackward(dGh, 0, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhScratch, dh);
         }
         return geo.finishBackward(dGx, tr.x(), p, wantDx, dh, null, dWhh, dbHh);
     }

@@ -93,7 +93,7 @@ final class LstmCell {
         float[] dbHh = p.bHh() == null ? null : new float[gw];
         float[] dh = dhN.clone();
         float[] dc = dcN.clone();
-        float[] dhPrev = new float[nb * hs];
+        float[] dhScratch = new float[nb * hs];
         for (int s = geo.steps() - 1; s >= 0; s--) {
             int t = geo.timeAt(s);
             for (int n = 0; n < nb; n++) {
@@ -119,10 +119,7 @@ final class LstmCell {
                 }
             }
             // Padded rows of dGx are 0, so the GEMM adds nothing to their carried dh.
-            geo.projectHiddenBackward(dGx, t * nb * gw, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhPrev);
-            for (int i = 0; i < dh.length; i++) {
-                dh[i] += dhPrev[i];
-            }
+            geo.projectHiddenBackward(dGx, t * nb * gw, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhScratch, dh);
         }
         return geo.finishBackward(dGx, tr.x(), p, wantDx, dh, dc, dWhh, dbHh);
     }

@@ -36,7 +36,7 @@ public final class Reductions {
         for (int o = 0; o < ax.outer(); o++) {
             for (int in = 0; in < ax.inner(); in++) {
                 double s = 0;
-                int base = o * ax.size() * ax.inner() + in;
+                int base = ax.lineStart(o, in);
                 for (int k = 0; k < ax.size(); k++) {
                     s += x[base + k * ax.inner()];
                 }
@@ -49,7 +49,7 @@ public final class Reductions {
             for (int o = 0; o < ax.outer(); o++) {
                 for (int in = 0; in < ax.inner(); in++) {
                     float v = g[o * ax.inner() + in];
-                    int base = o * ax.size() * ax.inner() + in;
+                    int base = ax.lineStart(o, in);
                     for (int k = 0; k < ax.size(); k++) {
                         ga[base + k * ax.inner()] = v;
                     }
@@ -72,7 +72,7 @@ public final class Reductions {
         int[] arg = new int[y.length];
         for (int o = 0; o < ax.outer(); o++) {
             for (int in = 0; in < ax.inner(); in++) {
-                int base = o * ax.size() * ax.inner() + in;
+                int base = ax.lineStart(o, in);
                 int best = base;
                 for (int k = 1; k < ax.size(); k++) {
                     int p = base + k * ax.inner();

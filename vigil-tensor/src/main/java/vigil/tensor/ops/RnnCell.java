@@ -65,7 +65,7 @@ final class RnnCell {
         float[] dWhh = new float[hs * hs];
         float[] dbHh = p.bHh() == null ? null : new float[hs];
         float[] dh = dhN.clone();
-        float[] dhPrev = new float[nb * hs];
+        float[] dhScratch = new float[nb * hs];
         for (int s = geo.steps() - 1; s >= 0; s--) {
             int t = geo.timeAt(s);
             for (int n = 0; n < nb; n++) {
@@ -80,10 +80,7 @@ final class RnnCell {
                     dh[n * hs + j] = 0f; // h(t-1) reaches the loss only through W_hh, added below
                 }
             }
-            geo.projectHiddenBackward(dGx, t * nb * hs, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhPrev);
-            for (int i = 0; i < dh.length; i++) {
-                dh[i] += dhPrev[i];
-            }
+            geo.projectHiddenBackward(dGx, t * nb * hs, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhScratch, dh);
         }
         return geo.finishBackward(dGx, tr.x(), p, wantDx, dh, null, dWhh, dbHh);
     }

@@ -59,16 +59,21 @@ record SequenceGeometry(int steps, int batch, int inputSize, int hidden, int gat
     }
 
     // Backward of projectHidden for one step. dGh: [N, G*H] at dOff (d loss / d hidden projection),
-    // hPrev: [N, H] at hOff. Accumulates dWhh [G*H, H] += dGh^T hPrev and dbHh += column sums;
-    // overwrites dhPrev [N, H] = dGh wHh (the part of d loss / d hPrev that flows through wHh).
+    // hPrev: [N, H] at hOff. Accumulates dWhh [G*H, H] += dGh^T hPrev and dbHh += column sums, and
+    // adds to dh [N, H] the part of d loss / d hPrev that flows through wHh, dGh wHh. Every cell
+    // wants that sum; the product is formed whole in scratch [N, H] first (the GEMM would otherwise
+    // fold dh into its running sums), so dh rounds once per element.
     void projectHiddenBackward(float[] dGh, int dOff, float[] hPrev, int hOff, float[] wHh,
-                               float[] dWhh, float[] dbHh, float[] dhPrev) {
+                               float[] dWhh, float[] dbHh, float[] scratch, float[] dh) {
         int gw = gateWidth();
         Gemm.sgemm(true, false, gw, hidden, batch, dGh, dOff, gw, hPrev, hOff, hidden, 1f, dWhh, 0, hidden);
         if (dbHh != null) {
             addColumnSums(dGh, dOff, batch, dbHh);
         }
-        Gemm.sgemm(false, false, batch, hidden, gw, dGh, dOff, gw, wHh, 0, hidden, 0f, dhPrev, 0, hidden);
+        Gemm.sgemm(false, false, batch, hidden, gw, dGh, dOff, gw, wHh, 0, hidden, 0f, scratch, 0, hidden);
+        for (int i = 0; i < batch * hidden; i++) {
+            dh[i] += scratch[i];
+        }
     }
 
     // Backward of projectInputs, once for the whole sequence; completes a layer's gradients from the

@@ -15,11 +15,8 @@ public final class Softmax {
         float[] y = new float[x.length];
         for (int o = 0; o < ax.outer(); o++) {
             for (int in = 0; in < ax.inner(); in++) {
-                int base = o * ax.size() * ax.inner() + in;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < ax.size(); k++) {
-                    max = Math.max(max, x[base + k * ax.inner()]);
-                }
+                int base = ax.lineStart(o, in);
+                float max = ax.lineMax(x, base);
                 double sum = 0;
                 for (int k = 0; k < ax.size(); k++) {
                     float e = (float) Math.exp(x[base + k * ax.inner()] - max);
@@ -37,7 +34,7 @@ public final class Softmax {
             float[] ga = new float[g.length];
             for (int o = 0; o < ax.outer(); o++) {
                 for (int in = 0; in < ax.inner(); in++) {
-                    int base = o * ax.size() * ax.inner() + in;
+                    int base = ax.lineStart(o, in);
                     double dot = 0;
                     for (int k = 0; k < ax.size(); k++) {
                         int p = base + k * ax.inner();
@@ -59,11 +56,8 @@ public final class Softmax {
         float[] y = new float[x.length];
         for (int o = 0; o < ax.outer(); o++) {
             for (int in = 0; in < ax.inner(); in++) {
-                int base = o * ax.size() * ax.inner() + in;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int k = 0; k < ax.size(); k++) {
-                    max = Math.max(max, x[base + k * ax.inner()]);
-                }
+                int base = ax.lineStart(o, in);
+                float max = ax.lineMax(x, base);
                 double sum = 0;
                 for (int k = 0; k < ax.size(); k++) {
                     sum += Math.exp(x[base + k * ax.inner()] - max);
@@ -79,7 +73,7 @@ public final class Softmax {
             float[] ga = new float[g.length];
             for (int o = 0; o < ax.outer(); o++) {
                 for (int in = 0; in < ax.inner(); in++) {
-                    int base = o * ax.size() * ax.inner() + in;
+                    int base = ax.lineStart(o, in);
                     double sum = 0;
                     for (int k = 0; k < ax.size(); k++) {
                         sum += g[base + k * ax.inner()];
@@ -94,8 +88,25 @@ public final class Softmax {
         }, a);
     }
 
-    /** A shape seen as [outer, size, inner] around one dimension. */
+    /**
+     * A shape seen as [outer, size, inner] around one dimension: outer * inner lines of size
+     * elements each, element k of a line lying k * inner after its start.
+     */
     record Axis(int outer, int size, int inner) {
+        /** Flat index of element 0 of line (o, in). */
+        int lineStart(int o, int in) {
+            return o * size * inner + in;
+        }
+
+        /** The largest element of the line starting at start: the shift that keeps exp from overflowing. */
+        float lineMax(float[] x, int start) {
+            float max = Float.NEGATIVE_INFINITY;
+            for (int k = 0; k < size; k++) {
+                max = Math.max(max, x[start + k * inner]);
+            }
+            return max;
+        }
+
         static Axis of(int[] shape, int dim) {
             int d = Shape.dim(dim, shape.length);
             int outer = 1;

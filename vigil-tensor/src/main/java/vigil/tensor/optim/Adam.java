@@ -1,26 +1,17 @@
 package vigil.tensor.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vigil.tensor.Tensor;
 
 /**
  * Adam as torch.optim.Adam (1.13): weight decay is an L2 term added to the gradient
- * (g + weight_decay * p) before the moment update; see {@link AdamMoments} for the step itself.
+ * (g + weight_decay * p) before the moment update; see {@link AdamFamily} for the step itself.
  */
-public final class Adam extends Optimizer {
-    private final double weightDecay;
-    private final AdamMoments moments;
+public final class Adam extends AdamFamily {
 
     public Adam(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
                 boolean amsgrad) {
-        super("Adam", params, lr);
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("Adam: weight decay must be >= 0, got " + weightDecay);
-        }
-        this.weightDecay = weightDecay;
-        this.moments = new AdamMoments("Adam", params.size(), beta1, beta2, eps, amsgrad);
+        super("Adam", params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     /** PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, no weight decay, no amsgrad. */
@@ -38,18 +29,6 @@ public final class Adam extends Optimizer {
                 grad[j] = Math.fma(p[j], wd, g[j]);
             }
         }
-        moments.step(index, p, grad, learningRate());
-    }
-
-    @Override
-    public Map<String, Tensor> stateDict() {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        moments.export(this, state);
-        return state;
-    }
-
-    @Override
-    public void loadStateDict(Map<String, Tensor> state) {
-        moments.load(this, state);
+        adamStep(index, p, grad);
     }
 }

@@ -1,26 +1,17 @@
 package vigil.tensor.optim;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import vigil.tensor.Tensor;
 
 /**
  * AdamW as torch.optim.AdamW (1.13): decoupled weight decay, p = p * (1 - lr * weight_decay),
- * applied before the Adam step on the unmodified gradient; see {@link AdamMoments}.
+ * applied before the Adam step on the unmodified gradient; see {@link AdamFamily}.
  */
-public final class AdamW extends Optimizer {
-    private final double weightDecay;
-    private final AdamMoments moments;
+public final class AdamW extends AdamFamily {
 
     public AdamW(List<Tensor> params, double lr, double beta1, double beta2, double eps, double weightDecay,
                  boolean amsgrad) {
-        super("AdamW", params, lr);
-        if (!(weightDecay >= 0)) {
-            throw new IllegalArgumentException("AdamW: weight decay must be >= 0, got " + weightDecay);
-        }
-        this.weightDecay = weightDecay;
-        this.moments = new AdamMoments("AdamW", params.size(), beta1, beta2, eps, amsgrad);
+        super("AdamW", params, lr, beta1, beta2, eps, weightDecay, amsgrad);
     }
 
     /** PyTorch's defaults: betas (0.9, 0.999), eps 1e-8, weight decay 1e-2, no amsgrad. */
@@ -34,18 +25,6 @@ public final class AdamW extends Optimizer {
         for (int j = 0; j < p.length; j++) {
             p[j] *= keep;
         }
-        moments.step(index, p, g, learningRate());
-    }
-
-    @Override
-    public Map<String, Tensor> stateDict() {
-        Map<String, Tensor> state = new LinkedHashMap<>();
-        moments.export(this, state);
-        return state;
-    }
-
-    @Override
-    public void loadStateDict(Map<String, Tensor> state) {
-        moments.load(this, state);
+        adamStep(index, p, g);
     }
 }

@@ -2,7 +2,8 @@ package vigil.tensor.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.TestInputs.pattern;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -14,15 +15,6 @@ import vigil.tensor.init.Rng;
  * come from torch.nn layers run by /usr/bin/python3 (PyTorch 1.13) on x[i] = (7 i mod 11) - 5.
  */
 class PoolLayersTest {
-    private static Tensor pattern(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (7 * i) % 11 - 5;
-        }
-        return t;
-    }
-
     @Test
     void maxPoolStrideDefaultsToTheKernel() {
         // torch.nn.MaxPool2d(2)(x [1, 1, 4, 4])
@@ -79,7 +71,7 @@ class PoolLayersTest {
         Tensor x = GradCheck.randomInput(new Rng(4), -1f, 1f, 2, 2, 4, 6);
         // The PReLU weight is probed too: GradCheck perturbs the very tensor the layer holds.
         GradCheck.Result r = GradCheck.check(t -> new Tensor[] {net.forward(t[0])}, x, prelu.weight());
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst());
+        assertPasses(r);
     }
 
     @Test

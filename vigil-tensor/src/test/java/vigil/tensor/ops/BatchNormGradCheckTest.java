@@ -1,6 +1,6 @@
 package vigil.tensor.ops;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -13,10 +13,6 @@ import vigil.tensor.init.Rng;
  */
 class BatchNormGradCheckTest {
     private final Rng rng = new Rng(3);
-
-    private static void assertPasses(GradCheck.Result r) {
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst() + " (max abs error " + r.maxAbsError() + ")");
-    }
 
     /** Checks d/dx, d/dweight and d/dbias for input shape xShape (channels at dim 1). */
     private void assertBatchNormGradients(boolean training, boolean affine, int... xShape) {

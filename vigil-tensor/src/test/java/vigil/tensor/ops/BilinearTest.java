@@ -1,7 +1,8 @@
 package vigil.tensor.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.TestInputs.pattern;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -14,19 +15,6 @@ import vigil.tensor.init.Rng;
  * Gradients are checked by finite differences (GradCheck defaults; the op is linear in x).
  */
 class BilinearTest {
-    private static Tensor pattern(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (7 * i) % 11 - 5;
-        }
-        return t;
-    }
-
-    private static void assertPasses(GradCheck.Result r) {
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst() + " (max abs error " + r.maxAbsError() + ")");
-    }
-
     @Test
     void upscalingWithAlignedCornersKeepsTheCornerValues() {
         // F.interpolate(x [1, 1, 3, 4], size=(5, 7), mode='bilinear', align_corners=True)

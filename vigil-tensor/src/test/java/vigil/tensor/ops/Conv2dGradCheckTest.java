@@ -1,6 +1,6 @@
 package vigil.tensor.ops;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -20,7 +20,7 @@ class Conv2dGradCheckTest {
                 : new Tensor[] {x, w};
         GradCheck.Result r = GradCheck.check(t -> new Tensor[] {
             Conv2dOp.conv2d(t[0], t[1], withBias ? t[2] : null, stride, padding, dilation, groups)}, inputs);
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst() + " (max abs error " + r.maxAbsError() + ")");
+        assertPasses(r);
     }
 
     private static int[] p(int h, int w) {

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -57,6 +57,6 @@ class DropoutTest {
         // A fresh generator with the same seed on every call makes the function deterministic.
         Tensor x = GradCheck.randomInput(new Rng(6), -1f, 1f, 3, 40);
         GradCheck.Result r = GradCheck.check(t -> new Tensor[] {Dropout.dropout(t[0], 0.4f, true, new Rng(8))}, x);
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst());
+        assertPasses(r);
     }
 }

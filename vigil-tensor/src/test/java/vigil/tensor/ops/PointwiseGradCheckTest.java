@@ -1,6 +1,6 @@
 package vigil.tensor.ops;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -10,10 +10,6 @@ import vigil.tensor.init.Rng;
 /** Finite-difference checks of the elementwise, view, reduction and matmul gradient rules. */
 class PointwiseGradCheckTest {
     private final Rng rng = new Rng(42);
-
-    private static void assertPasses(GradCheck.Result r) {
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst() + " (max abs error " + r.maxAbsError() + ")");
-    }
 
     @Test
     void broadcastingArithmetic() {

@@ -1,6 +1,8 @@
 package vigil.tensor.ops;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.TestInputs.pair;
+import static vigil.tensor.testing.TestInputs.shuffledLadder;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -14,30 +16,12 @@ import vigil.tensor.init.Rng;
 class PoolingGradCheckTest {
     private final Rng rng = new Rng(11);
 
-    private static void assertPasses(GradCheck.Result r) {
-        assertTrue(r.passed(), "gradient mismatch, worst " + r.worst() + " (max abs error " + r.maxAbsError() + ")");
-    }
-
-    private static int[] pair(int a, int b) {
-        return new int[] {a, b};
-    }
-
     /**
      * Distinct values 0.05 apart in a random order: a probe of +-h (1e-2) never changes which
      * element is a window's max, so the max-pool derivative is defined at every probe.
      */
     private Tensor distinctValues(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        int[] order = new int[d.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        rng.shuffle(order);
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (order[i] - d.length / 2) * 0.05f;
-        }
-        return t.requiresGrad(true);
+        return shuffledLadder(rng, Tensor.zeros(shape)).requiresGrad(true);
     }
 
     @Test

@@ -3,6 +3,8 @@ package vigil.tensor.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.TestInputs.pair;
+import static vigil.tensor.testing.TestInputs.pattern;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -14,19 +16,6 @@ import vigil.tensor.Tensor;
  */
 class PoolingTest {
     private static final float TOL = 1e-6f;
-
-    private static Tensor pattern(int... shape) {
-        Tensor t = Tensor.zeros(shape);
-        float[] d = t.data();
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (7 * i) % 11 - 5;
-        }
-        return t;
-    }
-
-    private static int[] pair(int a, int b) {
-        return new int[] {a, b};
-    }
 
     @Test
     void avgPoolCeilModeWithoutPadCountDividesByInputElements() {

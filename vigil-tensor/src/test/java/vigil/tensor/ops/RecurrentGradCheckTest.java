@@ -2,9 +2,6 @@ package vigil.tensor.ops;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -70,39 +67,8 @@ class RecurrentGradCheckTest {
 
     /** Random x, h0, c0 (LSTM) and weights for cfg; the function maps them to (y, h_n[, c_n]). */
     private static void check(RecurrentConfig cfg, int steps, int batch, int[] lengths, long seed) {
-        Rng rng = new Rng(seed);
-        boolean lstm = cfg.mode() == Mode.LSTM;
-        int cells = cfg.numLayers() * cfg.directions();
-        List<Tensor> inputs = new ArrayList<>();
-        inputs.add(cfg.batchFirst() ? GradCheck.randomInput(rng, -1f, 1f, batch, steps, INPUT)
-                : GradCheck.randomInput(rng, -1f, 1f, steps, batch, INPUT));
-        inputs.add(GradCheck.randomInput(rng, -0.8f, 0.8f, cells, batch, cfg.hiddenSize()));
-        if (lstm) {
-            inputs.add(GradCheck.randomInput(rng, -0.8f, 0.8f, cells, batch, cfg.hiddenSize()));
-        }
-        int states = inputs.size();
-        for (int layer = 0; layer < cfg.numLayers(); layer++) {
-            for (int d = 0; d < cfg.directions(); d++) {
-                inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth(), cfg.layerInputSize(layer, INPUT)));
-                inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth(), cfg.hiddenSize()));
-                if (cfg.bias()) {
-                    inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth()));
-                    inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth()));
-                }
-            }
-        }
-        int perCell = cfg.bias() ? 4 : 2;
-        Function<Tensor[], Tensor[]> f = t -> {
-            List<CellWeights> weights = new ArrayList<>();
-            for (int k = 0; k < cells; k++) {
-                int at = states + k * perCell;
-                weights.add(new CellWeights(t[at], t[at + 1], cfg.bias() ? t[at + 2] : null,
-                        cfg.bias() ? t[at + 3] : null));
-            }
-            RecurrentOutput out = RecurrentOp.forward(cfg, t[0], t[1], lstm ? t[2] : null, weights, lengths);
-            return lstm ? new Tensor[] {out.y(), out.hN(), out.cN()} : new Tensor[] {out.y(), out.hN()};
-        };
-        GradCheck.Result r = GradCheck.check(f, inputs.toArray(Tensor[]::new));
+        Tensor[] inputs = RecurrentCheckInputs.random(cfg, steps, batch, INPUT, true, new Rng(seed));
+        GradCheck.Result r = GradCheck.check(RecurrentCheckInputs.forward(cfg, true, lengths), inputs);
         assertTrue(r.passed(), cfg + ": gradient mismatch, worst " + r.worst() + " (max abs error "
                 + r.maxAbsError() + ", " + r.checked() + " probes)");
     }

@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -17,44 +17,40 @@ class ActivationDoubleGradCheckTest {
         return GradCheck.randomInput(rng, -4f, 8f, 2, 3, 4, 5);
     }
 
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
-    }
-
     @Test
     void relu() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.relu(t[0])},
-                ActivationReference.map(v -> Math.max(v, 0)), input()));
+                ElementwiseReference.map(v -> Math.max(v, 0)), input()));
     }
 
     @Test
     void relu6() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.relu6(t[0])},
-                ActivationReference.map(v -> Math.min(Math.max(v, 0), 6)), input()));
+                ElementwiseReference.map(v -> Math.min(Math.max(v, 0), 6)), input()));
     }
 
     @Test
     void leakyRelu() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.leakyRelu(t[0], 0.2f)},
-                ActivationReference.map(v -> v > 0 ? v : 0.2f * v), input()));
+                ElementwiseReference.map(v -> v > 0 ? v : 0.2f * v), input()));
     }
 
     @Test
     void sigmoid() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.sigmoid(t[0])},
-                ActivationReference.map(ActivationReference::sigmoid), input()));
+                ElementwiseReference.map(ActivationReference::sigmoid), input()));
     }
 
     @Test
     void tanh() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.tanh(t[0])},
-                ActivationReference.map(Math::tanh), input()));
+                ElementwiseReference.map(Math::tanh), input()));
     }
 
     @Test
     void hardswish() {
         assertPasses(DoubleGradCheck.check(t -> new Tensor[] {Activations.hardswish(t[0])},
-                ActivationReference.map(ActivationReference::hardswish), input()));
+                ElementwiseReference.map(ActivationReference::hardswish), input()));
     }
 
     @Test

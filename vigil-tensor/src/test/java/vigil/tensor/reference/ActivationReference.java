@@ -1,21 +1,13 @@
 package vigil.tensor.reference;
 
-import java.util.function.DoubleUnaryOperator;
 import vigil.tensor.gradcheck.DoubleReference;
 
-/** Double-precision pointwise activations, written from their definitions. */
+/**
+ * Double-precision activations, written from their definitions; the pointwise ones run through
+ * {@link ElementwiseReference#map}.
+ */
 final class ActivationReference {
     private ActivationReference() {
-    }
-
-    static DoubleReference map(DoubleUnaryOperator f) {
-        return in -> {
-            double[] y = new double[in[0].length];
-            for (int i = 0; i < y.length; i++) {
-                y[i] = f.applyAsDouble(in[0][i]);
-            }
-            return new double[][] {y};
-        };
     }
 
     static double sigmoid(double v) {

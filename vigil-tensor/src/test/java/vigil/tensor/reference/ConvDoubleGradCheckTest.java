@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -33,7 +33,7 @@ class ConvDoubleGradCheckTest {
                 t -> new Tensor[] {Conv2dOp.conv2d(t[0], t[1], withBias ? t[2] : null, g.stride(), g.padding(),
                         g.dilation(), g.groups())},
                 ConvReference.conv2d(g, withBias), inputs);
-        assertTrue(r.passed(), r.toString());
+        assertPasses(r);
     }
 
     @Test

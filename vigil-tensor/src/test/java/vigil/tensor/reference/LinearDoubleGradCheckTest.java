@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -12,10 +12,6 @@ import vigil.tensor.ops.MatMul;
 /** MatMul.matmul and MatMul.linear against double-precision direct sums: forward and every gradient element. */
 class LinearDoubleGradCheckTest {
     private final Rng rng = new Rng(31);
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
-    }
 
     private Tensor random(int... shape) {
         return GradCheck.randomInput(rng, -1.5f, 1.5f, shape);

@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -29,10 +29,6 @@ class LossDoubleGradCheckTest {
     private static final long IGNORE = CrossEntropy.DEFAULT_IGNORE_INDEX;
 
     private final Rng rng = new Rng(17);
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
-    }
 
     /** Runs loss(t[0], t[1]) through the double check; inputs after the first two reach only the reference. */
     private static DoubleGradCheck.Result check(Loss loss, DoubleReference reference,

@@ -1,7 +1,7 @@
 package vigil.tensor.reference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -63,7 +63,7 @@ class NormDoubleGradCheckTest {
                 t -> new Tensor[] {BatchNormOp.batchNorm(t[0], affine ? t[1] : null, affine ? t[2] : null, rm, rv,
                         training, MOMENTUM, EPS)},
                 NormReference.batchNorm(shape[0], c, inner(shape), training, rmBefore, rvBefore, EPS), inputs);
-        assertTrue(r.passed(), r.toString());
+        assertPasses(r);
     }
 
     private void assertRunningStatsUpdate(int... shape) {

@@ -1,6 +1,7 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.TestInputs.shuffledLadder;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -18,25 +19,11 @@ class PoolDoubleGradCheckTest {
      * each other, so the finite differences never cross a tie.
      */
     private Tensor distinctInput(int... shape) {
-        Tensor t = GradCheck.randomInput(rng, 0f, 1f, shape);
-        float[] d = t.data();
-        int[] order = new int[d.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        rng.shuffle(order);
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (order[i] - d.length / 2) * 0.05f;
-        }
-        return t;
+        return shuffledLadder(rng, GradCheck.randomInput(rng, 0f, 1f, shape));
     }
 
     private Tensor randomInput(int... shape) {
         return GradCheck.randomInput(rng, -3f, 3f, shape);
-    }
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
     }
 
     @Test

@@ -2,22 +2,16 @@ package vigil.tensor.reference;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import vigil.tensor.Tensor;
 import vigil.tensor.gradcheck.DoubleGradCheck;
-import vigil.tensor.gradcheck.GradCheck;
 import vigil.tensor.init.Rng;
-import vigil.tensor.ops.CellWeights;
+import vigil.tensor.ops.RecurrentCheckInputs;
 import vigil.tensor.ops.RecurrentConfig;
 import vigil.tensor.ops.RecurrentConfig.Mode;
 import vigil.tensor.ops.RecurrentConfig.Nonlinearity;
-import vigil.tensor.ops.RecurrentOp;
-import vigil.tensor.ops.RecurrentOutput;
 
 /**
  * RecurrentOp against the double-precision loop of {@link RecurrentReference}: y, h_n (and c_n)
@@ -97,50 +91,12 @@ class RecurrentDoubleGradCheckTest {
         assertPasses(RecurrentConfig.of(mode, 3).withBidirectional(true), 3, 2, new int[] {3, 0}, true, 81);
     }
 
-    /**
-     * Random inputs in the order RecurrentReference.stack takes them: x, [h0, (c0)], then per cell
-     * weight_ih, weight_hh[, bias_ih, bias_hh].
-     */
+    /** Random inputs (see {@link RecurrentCheckInputs} for their order) for cfg, checked against the reference. */
     private static void assertPasses(RecurrentConfig cfg, int steps, int batch, int[] lengths, boolean initialState,
                                      long seed) {
-        Rng rng = new Rng(seed);
-        boolean lstm = cfg.mode() == Mode.LSTM;
-        int cells = cfg.numLayers() * cfg.directions();
-        List<Tensor> inputs = new ArrayList<>();
-        inputs.add(cfg.batchFirst() ? GradCheck.randomInput(rng, -1f, 1f, batch, steps, INPUT)
-                : GradCheck.randomInput(rng, -1f, 1f, steps, batch, INPUT));
-        if (initialState) {
-            inputs.add(GradCheck.randomInput(rng, -0.8f, 0.8f, cells, batch, cfg.hiddenSize()));
-            if (lstm) {
-                inputs.add(GradCheck.randomInput(rng, -0.8f, 0.8f, cells, batch, cfg.hiddenSize()));
-            }
-        }
-        int firstWeight = inputs.size();
-        for (int layer = 0; layer < cfg.numLayers(); layer++) {
-            for (int d = 0; d < cfg.directions(); d++) {
-                inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth(), cfg.layerInputSize(layer, INPUT)));
-                inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth(), cfg.hiddenSize()));
-                if (cfg.bias()) {
-                    inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth()));
-                    inputs.add(GradCheck.randomInput(rng, -0.6f, 0.6f, cfg.gateWidth()));
-                }
-            }
-        }
-        int perCell = cfg.bias() ? 4 : 2;
-        Function<Tensor[], Tensor[]> engine = t -> {
-            List<CellWeights> weights = new ArrayList<>();
-            for (int k = 0; k < cells; k++) {
-                int at = firstWeight + k * perCell;
-                weights.add(new CellWeights(t[at], t[at + 1], cfg.bias() ? t[at + 2] : null,
-                        cfg.bias() ? t[at + 3] : null));
-            }
-            Tensor h0 = initialState ? t[1] : null;
-            Tensor c0 = initialState && lstm ? t[2] : null;
-            RecurrentOutput out = RecurrentOp.forward(cfg, t[0], h0, c0, weights, lengths);
-            return lstm ? new Tensor[] {out.y(), out.hN(), out.cN()} : new Tensor[] {out.y(), out.hN()};
-        };
-        DoubleGradCheck.Result r = DoubleGradCheck.check(engine,
-                RecurrentReference.stack(cfg, steps, batch, INPUT, lengths, initialState), inputs.toArray(Tensor[]::new));
+        Tensor[] inputs = RecurrentCheckInputs.random(cfg, steps, batch, INPUT, initialState, new Rng(seed));
+        DoubleGradCheck.Result r = DoubleGradCheck.check(RecurrentCheckInputs.forward(cfg, initialState, lengths),
+                RecurrentReference.stack(cfg, steps, batch, INPUT, lengths, initialState), inputs);
         assertTrue(r.passed(), cfg + ": " + r);
     }
 }

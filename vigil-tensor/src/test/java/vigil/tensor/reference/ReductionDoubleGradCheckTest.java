@@ -1,7 +1,8 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.GradCheckAssertions.withShape;
+import static vigil.tensor.testing.TestInputs.shuffledLadder;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -21,26 +22,7 @@ class ReductionDoubleGradCheckTest {
 
     /** A shuffled ladder of values 0.05 apart, so no finite difference crosses a tie for the max. */
     private Tensor distinctInput() {
-        Tensor t = input();
-        float[] d = t.data();
-        int[] order = new int[d.length];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        rng.shuffle(order);
-        for (int i = 0; i < d.length; i++) {
-            d[i] = (order[i] - d.length / 2) * 0.05f;
-        }
-        return t;
-    }
-
-    private static Tensor[] withShape(Tensor y, int... shape) {
-        assertArrayEquals(shape, y.shape(), "output shape");
-        return new Tensor[] {y};
-    }
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
+        return shuffledLadder(rng, input());
     }
 
     @Test

@@ -38,32 +38,21 @@ final class ReductionReference {
     private enum Kind { SUM, MEAN, MAX }
 
     private static DoubleReference alongDim(int[] shape, int dim, Kind kind) {
-        int d = dim < 0 ? dim + shape.length : dim;
-        int outer = product(shape, 0, d);
-        int size = shape[d];
-        int inner = product(shape, d + 1, shape.length);
+        AxisLines ax = AxisLines.of(shape, dim);
         return in -> {
             double[] x = in[0];
-            double[] y = new double[outer * inner];
-            for (int o = 0; o < outer; o++) {
-                for (int i = 0; i < inner; i++) {
+            double[] y = new double[ax.outer() * ax.inner()];
+            for (int o = 0; o < ax.outer(); o++) {
+                for (int i = 0; i < ax.inner(); i++) {
                     double acc = kind == Kind.MAX ? Double.NEGATIVE_INFINITY : 0;
-                    for (int k = 0; k < size; k++) {
-                        double v = x[(o * size + k) * inner + i];
+                    for (int k = 0; k < ax.size(); k++) {
+                        double v = x[ax.at(o, k, i)];
                         acc = kind == Kind.MAX ? Math.max(acc, v) : acc + v;
                     }
-                    y[o * inner + i] = kind == Kind.MEAN ? acc / size : acc;
+                    y[o * ax.inner() + i] = kind == Kind.MEAN ? acc / ax.size() : acc;
                 }
             }
             return new double[][] {y};
         };
-    }
-
-    private static int product(int[] shape, int from, int to) {
-        int p = 1;
-        for (int i = from; i < to; i++) {
-            p *= shape[i];
-        }
-        return p;
     }
 }

@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -15,10 +15,6 @@ class ResizeDoubleGradCheckTest {
 
     private Tensor input(int... shape) {
         return GradCheck.randomInput(rng, -3f, 3f, shape);
-    }
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
     }
 
     @Test

@@ -1,6 +1,6 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -16,10 +16,6 @@ class SoftmaxDoubleGradCheckTest {
 
     private Tensor input() {
         return GradCheck.randomInput(rng, -3f, 3f, SHAPE);
-    }
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
     }
 
     @Test

@@ -22,34 +22,23 @@ final class SoftmaxReference {
     }
 
     private static DoubleReference alongDim(int[] shape, int dim, boolean log) {
-        int d = dim < 0 ? dim + shape.length : dim;
-        int outer = product(shape, 0, d);
-        int size = shape[d];
-        int inner = product(shape, d + 1, shape.length);
+        AxisLines ax = AxisLines.of(shape, dim);
         return in -> {
             double[] x = in[0];
             double[] y = new double[x.length];
-            for (int o = 0; o < outer; o++) {
-                for (int i = 0; i < inner; i++) {
+            for (int o = 0; o < ax.outer(); o++) {
+                for (int i = 0; i < ax.inner(); i++) {
                     double sum = 0;
-                    for (int k = 0; k < size; k++) {
-                        sum += Math.exp(x[(o * size + k) * inner + i]);
+                    for (int k = 0; k < ax.size(); k++) {
+                        sum += Math.exp(x[ax.at(o, k, i)]);
                     }
-                    for (int k = 0; k < size; k++) {
-                        int at = (o * size + k) * inner + i;
+                    for (int k = 0; k < ax.size(); k++) {
+                        int at = ax.at(o, k, i);
                         y[at] = log ? x[at] - Math.log(sum) : Math.exp(x[at]) / sum;
                     }
                 }
             }
             return new double[][] {y};
         };
-    }
-
-    private static int product(int[] shape, int from, int to) {
-        int p = 1;
-        for (int i = from; i < to; i++) {
-            p *= shape[i];
-        }
-        return p;
     }
 }

@@ -1,6 +1,7 @@
 package vigil.tensor.reference;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -81,6 +82,6 @@ class SqueezeExciteDoubleGradCheckTest {
         // the parameter inputs are the module's own tensors: the engine reads them from the module
         DoubleGradCheck.Result r = DoubleGradCheck.check(t -> new Tensor[] {se.forward(t[0])},
                 SqueezeExciteReference.eval(N, C, H * W, S, stats), inputs);
-        assertTrue(r.passed(), r.toString());
+        assertPasses(r);
     }
 }

@@ -1,7 +1,7 @@
 package vigil.tensor.reference;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.testing.GradCheckAssertions.assertPasses;
+import static vigil.tensor.testing.GradCheckAssertions.withShape;
 
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
@@ -19,15 +19,6 @@ class ViewDoubleGradCheckTest {
 
     private Tensor input(int... shape) {
         return GradCheck.randomInput(rng, -2f, 2f, shape);
-    }
-
-    private static Tensor[] withShape(Tensor y, int... shape) {
-        assertArrayEquals(shape, y.shape(), "output shape");
-        return new Tensor[] {y};
-    }
-
-    private static void assertPasses(DoubleGradCheck.Result r) {
-        assertTrue(r.passed(), r.toString());
     }
 
     @Test

@@ -1,13 +1,20 @@
 package vigil.tensor.optim;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vigil.tensor.Tensor;
 
 /**
- * The moment estimates and bias-corrected step shared by {@link Adam} and {@link AdamW}, in the
- * order and precision of torch.optim.Adam 1.13 (single-tensor path): float32 tensors, the bias
- * corrections and step size in double, cast to float where PyTorch passes them as scalars.
+ * What {@link Adam} and {@link AdamW} share: their hyper-parameter checks, the moment estimates
+ * and bias-corrected step, and the state dict. They differ only in where weight decay enters (an L2
+ * term added to the gradient, or a decoupled shrink of the parameter), which each writes in its own
+ * {@link #update}, ending with {@link #adamStep}.
+ *
+ * <p>The step follows torch.optim.Adam 1.13 (single-tensor path) in order and precision: float32
+ * tensors, the bias corrections and step size in double, cast to float where PyTorch passes them as
+ * scalars.
  * <pre>
  *   step += 1
  *   m = beta1 * m + (1 - beta1) * g
@@ -19,10 +26,11 @@ import vigil.tensor.Tensor;
  * The m and v updates are fused multiply-adds, as PyTorch's vectorized CPU kernels (add with alpha,
  * addcmul) execute them; with that, five steps match torch 1.13 bit for bit.
  */
-final class AdamMoments {
-    static final Set<String> FIELDS = Set.of("step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq");
+abstract sealed class AdamFamily extends Optimizer permits Adam, AdamW {
+    private static final Set<String> FIELDS = Set.of("step", "exp_avg", "exp_avg_sq", "max_exp_avg_sq");
 
-    private final String op;
+    private final String name;
+    final double weightDecay;
     private final double beta1;
     private final double beta2;
     private final double eps;
@@ -32,14 +40,21 @@ final class AdamMoments {
     private final float[][] expAvgSq;
     private final float[][] maxExpAvgSq;
 
-    AdamMoments(String op, int count, double beta1, double beta2, double eps, boolean amsgrad) {
+    AdamFamily(String name, List<Tensor> params, double lr, double beta1, double beta2, double eps,
+               double weightDecay, boolean amsgrad) {
+        super(name, params, lr);
+        if (!(weightDecay >= 0)) {
+            throw new IllegalArgumentException(name + ": weight decay must be >= 0, got " + weightDecay);
+        }
         if (!(beta1 >= 0 && beta1 < 1 && beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException(op + ": betas must be in [0, 1), got " + beta1 + ", " + beta2);
+            throw new IllegalArgumentException(name + ": betas must be in [0, 1), got " + beta1 + ", " + beta2);
         }
         if (!(eps >= 0)) {
-            throw new IllegalArgumentException(op + ": eps must be >= 0, got " + eps);
+            throw new IllegalArgumentException(name + ": eps must be >= 0, got " + eps);
         }
-        this.op = op;
+        int count = params.size();
+        this.name = name;
+        this.weightDecay = weightDecay;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
@@ -50,8 +65,8 @@ final class AdamMoments {
         this.maxExpAvgSq = new float[count][];
     }
 
-    /** One moment update and parameter step; g already includes any L2 term. */
-    void step(int i, float[] p, float[] g, double lr) {
+    /** One moment update and parameter step of parameter i; g already includes any L2 term. */
+    final void adamStep(int i, float[] p, float[] g) {
         if (expAvg[i] == null) {
             expAvg[i] = new float[p.length];
             expAvgSq[i] = new float[p.length];
@@ -68,7 +83,7 @@ final class AdamMoments {
         float oneMinusB2 = (float) (1 - beta2);
         float bc2 = (float) biasCorrection2Sqrt;
         float epsF = (float) eps;
-        float negStepSize = (float) (-(lr / biasCorrection1));
+        float negStepSize = (float) (-(learningRate() / biasCorrection1));
         float[] m = expAvg[i];
         float[] v = expAvgSq[i];
         float[] vmax = maxExpAvgSq[i];
@@ -85,31 +100,35 @@ final class AdamMoments {
         }
     }
 
-    void export(Optimizer owner, Map<String, Tensor> state) {
+    @Override
+    public final Map<String, Tensor> stateDict() {
+        Map<String, Tensor> state = new LinkedHashMap<>();
         for (int i = 0; i < steps.length; i++) {
             if (expAvg[i] == null) {
                 continue;
             }
-            state.put(Optimizer.key(i, "step"), Optimizer.exportCount(steps[i]));
-            state.put(Optimizer.key(i, "exp_avg"), owner.export(i, expAvg[i]));
-            state.put(Optimizer.key(i, "exp_avg_sq"), owner.export(i, expAvgSq[i]));
+            state.put(key(i, "step"), exportCount(steps[i]));
+            state.put(key(i, "exp_avg"), export(i, expAvg[i]));
+            state.put(key(i, "exp_avg_sq"), export(i, expAvgSq[i]));
             if (amsgrad) {
-                state.put(Optimizer.key(i, "max_exp_avg_sq"), owner.export(i, maxExpAvgSq[i]));
+                state.put(key(i, "max_exp_avg_sq"), export(i, maxExpAvgSq[i]));
             }
         }
+        return state;
     }
 
-    void load(Optimizer owner, Map<String, Tensor> state) {
-        owner.rejectUnknownKeys(state, FIELDS);
+    @Override
+    public final void loadStateDict(Map<String, Tensor> state) {
+        rejectUnknownKeys(state, FIELDS);
         for (int i = 0; i < steps.length; i++) {
-            float[] m = owner.importBuffer(state, i, "exp_avg");
-            float[] v = owner.importBuffer(state, i, "exp_avg_sq");
-            float[] vmax = owner.importBuffer(state, i, "max_exp_avg_sq");
+            float[] m = importBuffer(state, i, "exp_avg");
+            float[] v = importBuffer(state, i, "exp_avg_sq");
+            float[] vmax = importBuffer(state, i, "max_exp_avg_sq");
             if ((m == null) != (v == null) || (amsgrad && m != null && vmax == null)) {
-                throw new IllegalArgumentException(op + ": state of parameter " + i + " is incomplete (exp_avg "
+                throw new IllegalArgumentException(name + ": state of parameter " + i + " is incomplete (exp_avg "
                         + (m != null) + ", exp_avg_sq " + (v != null) + ", max_exp_avg_sq " + (vmax != null) + ")");
             }
-            steps[i] = owner.importCount(state, i, "step");
+            steps[i] = importCount(state, i, "step");
             expAvg[i] = m;
             expAvgSq[i] = v;
             maxExpAvgSq[i] = amsgrad ? vmax : null;
