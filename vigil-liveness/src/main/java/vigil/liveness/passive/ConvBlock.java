@@ -1,0 +1,38 @@
+package vigil.liveness.passive;
+
+import vigil.tensor.Tensor;
+import vigil.tensor.init.Rng;
+import vigil.tensor.nn.BatchNorm2d;
+import vigil.tensor.nn.Conv2d;
+import vigil.tensor.nn.Layer;
+import vigil.tensor.nn.Module;
+import vigil.tensor.nn.PReLU;
+
+/**
+ * MiniFASNet's Conv_block: a bias-free convolution, batch norm and a per-channel PReLU, with the
+ * children named "conv", "bn", "prelu" as in the pretrained checkpoints.
+ * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
+ */
+final class ConvBlock extends Module implements Layer {
+    private final Conv2d conv;
+    private final BatchNorm2d bn;
+    private final PReLU prelu;
+
+    /** kernel, stride and padding as (h, w) pairs. */
+    ConvBlock(int in, int out, int[] kernel, int[] stride, int[] padding, int groups, Rng rng) {
+        this.conv = registerModule("conv", new Conv2d(in, out, kernel, stride, padding, new int[] {1, 1}, groups,
+                false, rng));
+        this.bn = registerModule("bn", new BatchNorm2d(out));
+        this.prelu = registerModule("prelu", new PReLU(out));
+    }
+
+    /** A 1x1 convolution, stride 1, no padding, one group. */
+    static ConvBlock pointwise(int in, int out, Rng rng) {
+        return new ConvBlock(in, out, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}, 1, rng);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return prelu.forward(bn.forward(conv.forward(x)));
+    }
+}

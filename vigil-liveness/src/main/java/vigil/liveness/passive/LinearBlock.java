@@ -1,0 +1,35 @@
+package vigil.liveness.passive;
+
+import vigil.tensor.Tensor;
+import vigil.tensor.init.Rng;
+import vigil.tensor.nn.BatchNorm2d;
+import vigil.tensor.nn.Conv2d;
+import vigil.tensor.nn.Layer;
+import vigil.tensor.nn.Module;
+
+/**
+ * MiniFASNet's Linear_block: a bias-free convolution and batch norm with no activation after them
+ * ("linear" as in a MobileNetV2 bottleneck's projection), children named "conv" and "bn".
+ * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
+ */
+final class LinearBlock extends Module implements Layer {
+    private final Conv2d conv;
+    private final BatchNorm2d bn;
+
+    /** kernel, stride and padding as (h, w) pairs. */
+    LinearBlock(int in, int out, int[] kernel, int[] stride, int[] padding, int groups, Rng rng) {
+        this.conv = registerModule("conv", new Conv2d(in, out, kernel, stride, padding, new int[] {1, 1}, groups,
+                false, rng));
+        this.bn = registerModule("bn", new BatchNorm2d(out));
+    }
+
+    /** A 1x1 convolution, stride 1, no padding, one group. */
+    static LinearBlock pointwise(int in, int out, Rng rng) {
+        return new LinearBlock(in, out, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}, 1, rng);
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return bn.forward(conv.forward(x));
+    }
+}
