@@ -9,6 +9,12 @@ final class DataPaths {
     private DataPaths() {
     }
 
+    /** The checkout the launcher runs from ($VIGIL_HOME), else the working directory. */
+    static Path home() {
+        String home = System.getenv("VIGIL_HOME");
+        return home != null ? Path.of(home) : Path.of(".");
+    }
+
     static Path cache() {
         String env = System.getenv("VIGIL_DATA_CACHE");
         if (env != null && !env.isBlank()) {
@@ -16,6 +22,25 @@ final class DataPaths {
         }
         String home = System.getenv("VIGIL_HOME");
         return (home != null ? Path.of(home) : Path.of(".")).resolve(".cache/data");
+    }
+
+    /** The Silent-Face models: $VIGIL_MODELS, else ../shared/models/silent-face beside the checkout. */
+    static Path silentFaceModels() {
+        String env = System.getenv("VIGIL_MODELS");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return shared().resolve("models/silent-face");
+    }
+
+    /** The shared folder: $VIGIL_SHARED, else ../shared beside the checkout. */
+    static Path shared() {
+        String env = System.getenv("VIGIL_SHARED");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        String home = System.getenv("VIGIL_HOME");
+        return (home != null ? Path.of(home) : Path.of(".")).resolve("../shared").normalize();
     }
 
     /** The Fashion-MNIST folder, fetched by scripts/fetch-test-data.sh if absent. */

@@ -16,7 +16,7 @@ final class ExampleCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "NAME", description = "fashion-mnist | gru-sequence")
     String name;
 
-    @Option(names = "--epochs", description = "fashion-mnist epochs (default ${DEFAULT-VALUE})", defaultValue = "4")
+    @Option(names = "--epochs", description = "fashion-mnist epochs (default ${DEFAULT-VALUE})", defaultValue = "5")
     int epochs;
 
     @Option(names = "--steps", description = "gru-sequence training steps (default ${DEFAULT-VALUE})", defaultValue = "600")

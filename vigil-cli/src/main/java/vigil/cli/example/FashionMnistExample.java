@@ -26,7 +26,7 @@ public final class FashionMnistExample {
     /** Settings; trainLimit &lt; 60000 trains on a prefix (for quick checks). */
     public record Options(Path dataDir, int epochs, int batchSize, int width, double lr, long seed, int trainLimit) {
         public static Options defaults(Path dataDir) {
-            return new Options(dataDir, 4, 64, 16, 3e-3, 1, 60000);
+            return new Options(dataDir, 5, 64, 24, 3e-3, 1, 60000);
         }
     }
 

@@ -5,7 +5,6 @@ import vigil.tensor.init.Rng;
 import vigil.tensor.nn.AdaptiveAvgPool2d;
 import vigil.tensor.nn.BatchNorm2d;
 import vigil.tensor.nn.Conv2d;
-import vigil.tensor.nn.Dropout;
 import vigil.tensor.nn.Flatten;
 import vigil.tensor.nn.Layer;
 import vigil.tensor.nn.Linear;
@@ -33,7 +32,6 @@ public final class SeparableCnn extends Module implements Layer {
                 separable(2 * width, 4 * width, 2, rng),
                 separable(4 * width, 4 * width, 1, rng),
                 new AdaptiveAvgPool2d(1), new Flatten(),
-                new Dropout(0.1f, rng.fork(99)),
                 new Linear(4 * width, classes, rng)));
     }
 

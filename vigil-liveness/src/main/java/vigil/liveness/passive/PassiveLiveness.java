@@ -1,0 +1,122 @@
+package vigil.liveness.passive;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import vigil.data.image.BgrImage;
+import vigil.data.image.OpenCvResize;
+import vigil.face.crop.ScaledCrop;
+import vigil.face.detect.FaceBox;
+import vigil.face.detect.SsdFaceDetector;
+import vigil.tensor.Tensor;
+import vigil.tensor.autograd.Autograd;
+
+/**
+ * The Silent-Face passive pipeline: detect faces, crop each at every model's context scale, resize
+ * to the model's input as OpenCV does, run each model, and average their softmax vectors
+ * (the reference sums them and halves the winner; the mean is the same number).
+ */
+public final class PassiveLiveness {
+    public static final String PROTOTXT = "deploy.prototxt";
+    public static final String CAFFEMODEL = "Widerface-RetinaFace.caffemodel";
+
+    private final SsdFaceDetector detector;
+    private final List<PretrainedMiniFasNet> models;
+
+    public PassiveLiveness(SsdFaceDetector detector, List<PretrainedMiniFasNet> models) {
+        if (models.isEmpty()) {
+            throw new IllegalArgumentException("passive liveness needs at least one model");
+        }
+        this.detector = detector;
+        this.models = List.copyOf(models);
+    }
+
+    /**
+     * Loads the detector (deploy.prototxt + Widerface-RetinaFace.caffemodel) and every *.pth model
+     * of a folder laid out as shared/models/silent-face.
+     */
+    public static PassiveLiveness load(Path dir, float detectorThreshold) throws IOException {
+        Path prototxt = dir.resolve(PROTOTXT);
+        Path caffemodel = dir.resolve(CAFFEMODEL);
+        for (Path p : List.of(prototxt, caffemodel)) {
+            if (!Files.isRegularFile(p)) {
+                throw new IOException("model folder " + dir + " lacks " + p.getFileName());
+            }
+        }
+        List<Path> pths;
+        try (Stream<Path> s = Files.list(dir)) {
+            pths = s.filter(p -> p.getFileName().toString().endsWith(".pth")).sorted().toList();
+        }
+        if (pths.isEmpty()) {
+            throw new IOException("model folder " + dir + " holds no .pth liveness model");
+        }
+        List<PretrainedMiniFasNet> models = new ArrayList<>();
+        for (Path p : pths) {
+            models.add(PretrainedMiniFasNet.load(p));
+        }
+        return new PassiveLiveness(SsdFaceDetector.load(prototxt, caffemodel, detectorThreshold), models);
+    }
+
+    public List<PretrainedMiniFasNet> models() {
+        return models;
+    }
+
+    public SsdFaceDetector detector() {
+        return detector;
+    }
+
+    /** Every face above the detector threshold, most confident first, each with its verdict. */
+    public List<FaceVerdict> check(BgrImage image) {
+        List<FaceVerdict> out = new ArrayList<>();
+        for (FaceBox box : detector.detect(image)) {
+            out.add(judge(image, box));
+        }
+        return out;
+    }
+
+    /** The models' verdict on one face box of the image. */
+    public FaceVerdict judge(BgrImage image, FaceBox box) {
+        // Summed in double, as the reference's float64 accumulator does.
+        double[] sum = null;
+        try (Autograd.NoGrad ignored = Autograd.noGrad()) {
+            for (PretrainedMiniFasNet m : models) {
+                float[] p = m.probabilities(modelInput(image, box, m.spec())).data();
+                if (sum == null) {
+                    sum = new double[p.length];
+                } else if (sum.length != p.length) {
+                    throw new IllegalStateException("liveness models disagree on the number of classes: "
+                            + sum.length + " and " + p.length);
+                }
+                for (int i = 0; i < p.length; i++) {
+                    sum[i] += p[i];
+                }
+            }
+        }
+        int label = 0;
+        for (int i = 1; i < sum.length; i++) {
+            if (sum[i] > sum[label]) {
+                label = i;
+            }
+        }
+        float[] mean = new float[sum.length];
+        for (int i = 0; i < sum.length; i++) {
+            mean[i] = (float) (sum[i] / models.size());
+        }
+        return new FaceVerdict(box, mean, label, mean[label]);
+    }
+
+    /**
+     * The crop a model sees: the box widened by the model's scale (clamped to the image), resized to
+     * the model's input; a model without a scale sees the whole image, as in the reference.
+     */
+    static Tensor modelInput(BgrImage image, FaceBox box, MiniFasNetSpec spec) {
+        BgrImage patch = spec.scale().isPresent()
+                ? ScaledCrop.of(box.x(), box.y(), box.width(), box.height(), image.width(), image.height(),
+                        spec.scale().getAsDouble()).cropAndResize(image, spec.inputWidth(), spec.inputHeight())
+                : OpenCvResize.linear(image, spec.inputWidth(), spec.inputHeight());
+        return patch.toTensor();
+    }
+}
