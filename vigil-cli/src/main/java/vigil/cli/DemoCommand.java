@@ -36,8 +36,7 @@ final class DemoCommand implements Callable<Integer> {
             System.out.println("(no fetched photos in " + photos + "; run scripts/fetch-test-data.sh for more)");
         }
         Path outDir = out != null ? out : DataPaths.home().resolve("demo-out");
-        System.out.println("Vigil passive liveness: Silent-Face detector + " + models.getFileName()
-                + " MiniFASNet models from " + models);
+        System.out.println("Vigil passive liveness: Silent-Face face detector and MiniFASNet models from " + models);
         long start = System.nanoTime();
         PassiveLiveness liveness = PassiveLiveness.load(models, 0.6f);
         List<ImageResult> results = CheckCommand.run(liveness, ImageInputs.expand(inputs), outDir, false);
