@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** The `vigil` command: one subcommand per job. */
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Face liveness in pure Java: engine, models and tools.",
-        subcommands = {DemoCommand.class, CheckCommand.class, ConformanceCommand.class, ExampleCommand.class})
+        subcommands = {DemoCommand.class, CheckCommand.class, ConformanceCommand.class, ExampleCommand.class,
+            RecordsCommand.class})
 public final class Main implements Runnable {
 
     @Override

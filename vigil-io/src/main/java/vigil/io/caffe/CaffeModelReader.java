@@ -8,8 +8,8 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vigil.io.protobuf.ProtobufFormatException;
-import vigil.io.protobuf.WireReader;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
+import vigil.tensor.io.protobuf.WireReader;
 import vigil.tensor.Shape;
 import vigil.tensor.Tensor;
 

@@ -1,7 +1,7 @@
 package vigil.io.caffe;
 
 import java.util.List;
-import vigil.io.protobuf.ProtobufFormatException;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 import vigil.io.protobuf.TextMessage;
 
 /**

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 
 /**
  * Parses protobuf text format (what Caffe's .prototxt files are) into {@link TextMessage}s, without a

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 
 /**
  * A message parsed from protobuf text format, without a schema: its fields in file order. The typed

@@ -1,6 +1,7 @@
 package vigil.io.protobuf;
 
 import java.util.Locale;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 
 /**
  * Splits protobuf text format into tokens: identifiers and numbers (one "word" kind, as the parser

@@ -9,8 +9,8 @@ import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vigil.io.protobuf.ProtoBytes;
-import vigil.io.protobuf.ProtobufFormatException;
+import vigil.tensor.io.protobuf.WireWriter;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 import vigil.tensor.Tensor;
 
 /**
@@ -20,24 +20,24 @@ import vigil.tensor.Tensor;
 class CaffeModelReaderTest {
 
     // BlobProto with a BlobShape (field 7) and packed data (field 5)
-    private static ProtoBytes blob(long[] shape, float... data) {
-        return new ProtoBytes().message(7, new ProtoBytes().packedVarints(1, shape)).packedFloats(5, data);
+    private static WireWriter blob(long[] shape, float... data) {
+        return new WireWriter().message(7, new WireWriter().packedVarints(1, shape)).packedFloats(5, data);
     }
 
-    private static CaffeWeights read(ProtoBytes net) throws Exception {
+    private static CaffeWeights read(WireWriter net) throws Exception {
         return CaffeModelReader.read(net.toByteArray(), "m.caffemodel");
     }
 
-    private static String failure(ProtoBytes net) {
+    private static String failure(WireWriter net) {
         return assertThrows(ProtobufFormatException.class, () -> read(net)).getMessage();
     }
 
     @Test
     void readsLayerNamesTypesAndPackedBlobs() throws Exception {
-        ProtoBytes layer = new ProtoBytes().string(1, "conv1").string(2, "Convolution").string(3, "data")
+        WireWriter layer = new WireWriter().string(1, "conv1").string(2, "Convolution").string(3, "data")
                 .message(7, blob(new long[] {2, 1, 1, 2}, 1, 2, 3, 4)).message(7, blob(new long[] {2}, 5, 6))
-                .message(106, new ProtoBytes().varint(1, 2));
-        CaffeWeights w = read(new ProtoBytes().string(1, "net").message(100, layer));
+                .message(106, new WireWriter().varint(1, 2));
+        CaffeWeights w = read(new WireWriter().string(1, "net").message(100, layer));
         LayerBlobs conv = w.layers().get("conv1");
         assertEquals("Convolution", conv.type());
         assertEquals(2, conv.blobs().size());
@@ -48,10 +48,10 @@ class CaffeModelReaderTest {
 
     @Test
     void readsUnpackedValuesLegacyDimsAndDoubles() throws Exception {
-        ProtoBytes legacy = new ProtoBytes().varint(1, 1).varint(2, 1).varint(3, 1).varint(4, 3)
+        WireWriter legacy = new WireWriter().varint(1, 1).varint(2, 1).varint(3, 1).varint(4, 3)
                 .fixed32(5, 0.5f).fixed32(5, -1f).fixed32(5, 2f);
-        ProtoBytes doubles = new ProtoBytes().message(7, new ProtoBytes().varint(1, 2)).fixed64(8, 0.25).fixed64(8, 8);
-        CaffeWeights w = read(new ProtoBytes().message(100, new ProtoBytes().string(1, "bn")
+        WireWriter doubles = new WireWriter().message(7, new WireWriter().varint(1, 2)).fixed64(8, 0.25).fixed64(8, 8);
+        CaffeWeights w = read(new WireWriter().message(100, new WireWriter().string(1, "bn")
                 .message(7, legacy).message(7, doubles)));
         List<Tensor> blobs = w.blobs("bn");
         assertArrayEquals(new int[] {1, 1, 1, 3}, blobs.get(0).shape());
@@ -62,18 +62,18 @@ class CaffeModelReaderTest {
 
     @Test
     void readsLegacyV1Layers() throws Exception {
-        ProtoBytes v1 = new ProtoBytes().string(2, "data").string(4, "fc").varint(5, 14)
+        WireWriter v1 = new WireWriter().string(2, "data").string(4, "fc").varint(5, 14)
                 .message(6, blob(new long[] {1, 2}, 7, 8));
-        CaffeWeights w = read(new ProtoBytes().message(2, v1));
+        CaffeWeights w = read(new WireWriter().message(2, v1));
         assertEquals("V1:14", w.layers().get("fc").type());
         assertArrayEquals(new float[] {7, 8}, w.blobs("fc").get(0).data());
     }
 
     @Test
     void laterLayerOfTheSameNameWins() throws Exception {
-        CaffeWeights w = read(new ProtoBytes()
-                .message(100, new ProtoBytes().string(1, "x").message(7, blob(new long[] {1}, 1)))
-                .message(100, new ProtoBytes().string(1, "x").message(7, blob(new long[] {1}, 2))));
+        CaffeWeights w = read(new WireWriter()
+                .message(100, new WireWriter().string(1, "x").message(7, blob(new long[] {1}, 1)))
+                .message(100, new WireWriter().string(1, "x").message(7, blob(new long[] {1}, 2))));
         assertArrayEquals(new float[] {2}, w.blobs("x").get(0).data());
         assertEquals(List.of(), w.blobs("absent"));
     }
@@ -105,29 +105,29 @@ class CaffeModelReaderTest {
 
     @Test
     void blobWhoseDataDoesNotFillItsShapeNamesLayerAndBlob() {
-        ProtoBytes layer = new ProtoBytes().string(1, "conv9").message(7, blob(new long[] {2}, 1, 2))
+        WireWriter layer = new WireWriter().string(1, "conv9").message(7, blob(new long[] {2}, 1, 2))
                 .message(7, blob(new long[] {2, 3}, 1, 2, 3));
         assertEquals("m.caffemodel: at byte 29: layer 'conv9' blob 1: shape [2, 3] holds 6 values but the blob has 3",
-                failure(new ProtoBytes().message(100, layer)));
+                failure(new WireWriter().message(100, layer)));
     }
 
     @Test
     void blobWithoutAnyShapeIsRefused() {
-        ProtoBytes layer = new ProtoBytes().string(1, "s").message(7, new ProtoBytes().packedFloats(5, 1, 2));
-        assertTrue(failure(new ProtoBytes().message(100, layer))
+        WireWriter layer = new WireWriter().string(1, "s").message(7, new WireWriter().packedFloats(5, 1, 2));
+        assertTrue(failure(new WireWriter().message(100, layer))
                 .endsWith("layer 's' blob 0 has no shape and no num/channels/height/width"));
     }
 
     @Test
     void negativeDimensionIsRefused() {
-        ProtoBytes layer = new ProtoBytes().string(1, "s").message(7, blob(new long[] {-2}));
-        assertTrue(failure(new ProtoBytes().message(100, layer))
+        WireWriter layer = new WireWriter().string(1, "s").message(7, blob(new long[] {-2}));
+        assertTrue(failure(new WireWriter().message(100, layer))
                 .endsWith("layer 's' blob 0 has dimension -2 in shape [-2]"));
     }
 
     @Test
     void layerWithoutNameIsRefused() {
         assertEquals("m.caffemodel: at byte 3: a layer without a name",
-                failure(new ProtoBytes().message(100, new ProtoBytes().string(2, "ReLU"))));
+                failure(new WireWriter().message(100, new WireWriter().string(2, "ReLU"))));
     }
 }

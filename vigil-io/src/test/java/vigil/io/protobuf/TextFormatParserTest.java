@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vigil.tensor.io.protobuf.ProtobufFormatException;
 
 /**
  * The text-format parser and TextMessage's typed accessors, against what protoc's text parser accepts

@@ -1,7 +1,9 @@
-package vigil.io.protobuf;
+package vigil.tensor.io.protobuf;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -128,6 +130,30 @@ public final class WireReader {
         WireReader sub = new WireReader(bytes, source, pos, pos + len);
         pos += len;
         return sub;
+    }
+
+    /** A length-delimited field's payload, copied. */
+    public byte[] readBytes() throws ProtobufFormatException {
+        int len = readLength();
+        byte[] out = Arrays.copyOfRange(bytes, pos, pos + len);
+        pos += len;
+        return out;
+    }
+
+    /** A length-delimited field as UTF-8 text, refusing malformed UTF-8 (as proto3 parsers do for string fields). */
+    public String readStrictString() throws ProtobufFormatException {
+        int at = pos;
+        int len = readLength();
+        try {
+            String s = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes, pos, len)).toString();
+            pos += len;
+            return s;
+        } catch (CharacterCodingException e) {
+            throw error(at, "string field of " + len + " bytes is not valid UTF-8");
+        }
     }
 
     /** A length-delimited field as UTF-8 text. */

@@ -1,4 +1,4 @@
-package vigil.io.protobuf;
+package vigil.tensor.io.protobuf;
 
 import java.io.IOException;
 

@@ -1,0 +1,45 @@
+package vigil.data.dataset;
+
+/** The images a {@link DataMix} selected, entry after entry, with how many each entry had and kept. */
+public final class MixedDataset implements Dataset {
+    private final DataMix mix;
+    private final LabelledFiles files;
+    private final int[] available;
+    private final int[] selected;
+
+    MixedDataset(DataMix mix, LabelledFiles files, int[] available, int[] selected) {
+        this.mix = mix;
+        this.files = files;
+        this.available = available;
+        this.selected = selected;
+    }
+
+    public DataMix mix() {
+        return mix;
+    }
+
+    /** The images found under entry e's source. */
+    public int available(int entry) {
+        return available[entry];
+    }
+
+    /** The images entry e contributes. */
+    public int selected(int entry) {
+        return selected[entry];
+    }
+
+    @Override
+    public int size() {
+        return files.size();
+    }
+
+    @Override
+    public Sample sample(int index) {
+        return files.sample(index);
+    }
+
+    @Override
+    public int label(int index) {
+        return files.label(index);
+    }
+}
