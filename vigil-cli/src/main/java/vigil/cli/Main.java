@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Face liveness in pure Java: engine, models and tools.",
         subcommands = {DemoCommand.class, CheckCommand.class, ConformanceCommand.class, ExampleCommand.class,
-            RecordsCommand.class, MetricsCommand.class})
+            RecordsCommand.class, MetricsCommand.class,
+            BenchCommand.class})
 public final class Main implements Runnable {
 
     @Override

@@ -4,12 +4,14 @@ import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Tensor;
 import vigil.tensor.autograd.Autograd;
+import vigil.tensor.parallel.Parallel;
 
 /**
  * 2-D convolution (cross-correlation) with PyTorch's semantics, forward and hand-written backward.
  * Depthwise convolutions use the direct kernels of {@link DepthwiseConv2d}; everything else is one
  * matrix product per (sample, group) over the unfolded patches of {@link Im2Col} (pointwise
- * convolutions use the input plane as it is).
+ * convolutions use the input plane as it is). Work is split over samples (forward, d/dx) and over the
+ * patch (d/dweight) on the shared pool, so results are bit-identical for every thread count.
  */
 public final class Conv2dOp {
     private Conv2dOp() {
@@ -31,11 +33,13 @@ public final class Conv2dOp {
         float[] y = new float[g.n() * g.o() * g.ho() * g.wo()];
         if (g.isDepthwise()) {
             DepthwiseConv2d.forward(g, xd, wd, y);
+            if (bias != null) {
+                for (int n = 0; n < g.n(); n++) {
+                    addBias(g, bias.data(), y, n);
+                }
+            }
         } else {
-            forwardUnfolded(g, xd, wd, y);
-        }
-        if (bias != null) {
-            addBias(g, bias.data(), y);
+            forwardUnfolded(g, xd, wd, bias == null ? null : bias.data(), y);
         }
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Autograd.record("conv2d", Tensor.of(y, g.outputShape()), gy -> {
@@ -45,7 +49,12 @@ public final class Conv2dOp {
                 if (g.isDepthwise()) {
                     DepthwiseConv2d.backward(g, xd, wd, gy, gx, gw);
                 } else {
-                    backwardUnfolded(g, xd, wd, gy, gx, gw);
+                    if (gx != null) {
+                        gradInputUnfolded(g, wd, gy, gx);
+                    }
+                    if (gw != null) {
+                        gradWeightUnfolded(g, xd, gy, gw);
+                    }
                 }
             }
             if (gx != null) {
@@ -60,52 +69,46 @@ public final class Conv2dOp {
         }, inputs);
     }
 
-    // y[n, group] = weight[group] [oPerGroup, patch] x col [patch, ho*wo]
-    private static void forwardUnfolded(Conv2dGeometry g, float[] x, float[] w, float[] y) {
+    // y[n, group] = weight[group] [oPerGroup, patch] x col [patch, ho*wo] (+ bias); samples run in parallel
+    private static void forwardUnfolded(Conv2dGeometry g, float[] x, float[] w, float[] bias, float[] y) {
         int cols = g.ho() * g.wo();
         int patch = g.patch();
         int og = g.oPerGroup();
-        float[] col = g.isPointwise() ? null : new float[patch * cols];
-        for (int n = 0; n < g.n(); n++) {
-            for (int grp = 0; grp < g.groups(); grp++) {
-                int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
-                float[] b = x;
-                int bOff = xOff;
-                if (col != null) {
-                    Im2Col.im2col(g, x, xOff, col);
-                    b = col;
-                    bOff = 0;
-                }
-                int yOff = (n * g.o() + grp * og) * cols;
-                Gemm.sgemm(false, false, og, cols, patch, w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols);
-            }
-        }
-    }
-
-    // gw[group] += gy[n, group] x col^T; gcol = weight[group]^T x gy[n, group], folded back into gx
-    private static void backwardUnfolded(Conv2dGeometry g, float[] x, float[] w, float[] gy, float[] gx, float[] gw) {
-        int cols = g.ho() * g.wo();
-        int patch = g.patch();
-        int og = g.oPerGroup();
-        boolean unfold = !g.isPointwise();
-        float[] col = unfold && gw != null ? new float[patch * cols] : null;
-        float[] gcol = unfold && gx != null ? new float[patch * cols] : null;
-        for (int n = 0; n < g.n(); n++) {
-            for (int grp = 0; grp < g.groups(); grp++) {
-                int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
-                int yOff = (n * g.o() + grp * og) * cols;
-                int wOff = grp * og * patch;
-                if (gw != null) {
+        Parallel.forRange(g.n(), 1, (n0, n1) -> {
+            float[] col = g.isPointwise() ? null : new float[patch * cols];
+            for (int n = n0; n < n1; n++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
                     float[] b = x;
                     int bOff = xOff;
-                    if (unfold) {
+                    if (col != null) {
                         Im2Col.im2col(g, x, xOff, col);
                         b = col;
                         bOff = 0;
                     }
-                    Gemm.sgemm(false, true, og, patch, cols, gy, yOff, cols, b, bOff, cols, 1f, gw, wOff, patch);
+                    int yOff = (n * g.o() + grp * og) * cols;
+                    Gemm.sgemm(false, false, og, cols, patch, w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols);
                 }
-                if (gx != null) {
+                if (bias != null) {
+                    addBias(g, bias, y, n);
+                }
+            }
+        });
+    }
+
+    // gcol = weight[group]^T x gy[n, group], folded back into gx; samples run in parallel
+    private static void gradInputUnfolded(Conv2dGeometry g, float[] w, float[] gy, float[] gx) {
+        int cols = g.ho() * g.wo();
+        int patch = g.patch();
+        int og = g.oPerGroup();
+        boolean unfold = !g.isPointwise();
+        Parallel.forRange(g.n(), 1, (n0, n1) -> {
+            float[] gcol = unfold ? new float[patch * cols] : null;
+            for (int n = n0; n < n1; n++) {
+                for (int grp = 0; grp < g.groups(); grp++) {
+                    int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
+                    int yOff = (n * g.o() + grp * og) * cols;
+                    int wOff = grp * og * patch;
                     if (unfold) {
                         Gemm.sgemm(true, false, patch, cols, og, w, wOff, patch, gy, yOff, cols, 0f, gcol, 0, cols);
                         Im2Col.col2imAccumulate(g, gcol, gx, xOff);
@@ -114,18 +117,44 @@ public final class Conv2dOp {
                     }
                 }
             }
-        }
+        });
     }
 
-    private static void addBias(Conv2dGeometry g, float[] bias, float[] y) {
-        int plane = g.ho() * g.wo();
-        for (int n = 0; n < g.n(); n++) {
-            for (int oc = 0; oc < g.o(); oc++) {
-                int off = (n * g.o() + oc) * plane;
-                float b = bias[oc];
-                for (int i = 0; i < plane; i++) {
-                    y[off + i] += b;
+    // gw[group][:, p0:p1] += gy[n, group] x col[p0:p1]^T over samples n in order. The patch (columns of gw)
+    // is split across threads: each part unfolds only its own rows, and every weight sees one fixed sum order.
+    private static void gradWeightUnfolded(Conv2dGeometry g, float[] x, float[] gy, float[] gw) {
+        int cols = g.ho() * g.wo();
+        int patch = g.patch();
+        int og = g.oPerGroup();
+        boolean unfold = !g.isPointwise();
+        Parallel.forRange(patch, 8, (p0, p1) -> {
+            float[] col = unfold ? new float[(p1 - p0) * cols] : null;
+            for (int grp = 0; grp < g.groups(); grp++) {
+                int wOff = grp * og * patch;
+                for (int n = 0; n < g.n(); n++) {
+                    int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
+                    int yOff = (n * g.o() + grp * og) * cols;
+                    float[] b = x;
+                    int bOff = xOff + p0 * cols;
+                    if (unfold) {
+                        Im2Col.im2colRows(g, x, xOff, col, p0, p1);
+                        b = col;
+                        bOff = 0;
+                    }
+                    Gemm.sgemm(false, true, og, p1 - p0, cols, gy, yOff, cols, b, bOff, cols, 1f, gw, wOff + p0, patch);
                 }
+            }
+        });
+    }
+
+    // y[n, oc] += bias[oc] for one sample
+    private static void addBias(Conv2dGeometry g, float[] bias, float[] y, int n) {
+        int plane = g.ho() * g.wo();
+        for (int oc = 0; oc < g.o(); oc++) {
+            int off = (n * g.o() + oc) * plane;
+            float b = bias[oc];
+            for (int i = 0; i < plane; i++) {
+                y[off + i] += b;
             }
         }
     }

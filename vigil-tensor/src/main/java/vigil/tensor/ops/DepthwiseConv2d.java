@@ -1,5 +1,7 @@
 package vigil.tensor.ops;
 
+import vigil.tensor.parallel.Parallel;
+
 /**
  * Direct kernels for depthwise convolution (groups == in channels): output channel oc reads only
  * input channel oc / mult, where mult = o / c. Unfolding would copy kh*kw times the input for one
@@ -12,11 +14,16 @@ final class DepthwiseConv2d {
     }
 
     // y[n, oc] = sum over taps of weight[oc, tap] * x[n, oc / mult] (shifted); y must start zeroed
+    // Samples run in parallel: each owns its output planes.
     static void forward(Conv2dGeometry g, float[] x, float[] weight, float[] y) {
+        Parallel.forRange(g.n(), 1, (n0, n1) -> forward(g, x, weight, y, n0, n1));
+    }
+
+    private static void forward(Conv2dGeometry g, float[] x, float[] weight, float[] y, int n0, int n1) {
         int mult = g.o() / g.c();
         int inPlane = g.h() * g.w();
         int outPlane = g.ho() * g.wo();
-        for (int n = 0; n < g.n(); n++) {
+        for (int n = n0; n < n1; n++) {
             for (int oc = 0; oc < g.o(); oc++) {
                 int xc = (n * g.c() + oc / mult) * inPlane;
                 int yc = (n * g.o() + oc) * outPlane;
@@ -44,12 +51,19 @@ final class DepthwiseConv2d {
     }
 
     // gy: [n, o, ho, wo]; accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null)
+    // Input channels run in parallel: channel c owns gx[:, c] and the weights of its outputs
+    // [c * mult, (c + 1) * mult), which it accumulates over samples in order, as a serial loop would.
     static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
+        Parallel.forRange(g.c(), 1, (c0, c1) -> backward(g, x, weight, gy, gx, gw, c0, c1));
+    }
+
+    private static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw,
+                                 int c0, int c1) {
         int mult = g.o() / g.c();
         int inPlane = g.h() * g.w();
         int outPlane = g.ho() * g.wo();
         for (int n = 0; n < g.n(); n++) {
-            for (int oc = 0; oc < g.o(); oc++) {
+            for (int oc = c0 * mult; oc < c1 * mult; oc++) {
                 int xc = (n * g.c() + oc / mult) * inPlane;
                 int yc = (n * g.o() + oc) * outPlane;
                 for (int ky = 0; ky < g.kh(); ky++) {

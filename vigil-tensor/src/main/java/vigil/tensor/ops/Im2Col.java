@@ -12,27 +12,31 @@ final class Im2Col {
 
     // x: [cPerGroup, h, w] at xOff -> col: [cPerGroup*kh*kw, ho*wo]
     static void im2col(Conv2dGeometry g, float[] x, int xOff, float[] col) {
+        im2colRows(g, x, xOff, col, 0, g.patch());
+    }
+
+    // rows [rowFrom, rowTo) of the unfolded matrix -> col: [rowTo - rowFrom, ho*wo] (for a split of the patch)
+    static void im2colRows(Conv2dGeometry g, float[] x, int xOff, float[] col, int rowFrom, int rowTo) {
         int plane = g.h() * g.w();
         int cols = g.ho() * g.wo();
-        int row = 0;
-        for (int ci = 0; ci < g.cPerGroup(); ci++) {
+        int taps = g.kh() * g.kw();
+        for (int row = rowFrom; row < rowTo; row++) {
+            int ci = row / taps;
+            int ky = (row % taps) / g.kw();
+            int kx = row % g.kw();
             int xc = xOff + ci * plane;
-            for (int ky = 0; ky < g.kh(); ky++) {
-                for (int kx = 0; kx < g.kw(); kx++, row++) {
-                    int r = row * cols;
-                    for (int oy = 0; oy < g.ho(); oy++) {
-                        int iy = oy * g.sh() - g.ph() + ky * g.dh();
-                        int rc = r + oy * g.wo();
-                        if (iy < 0 || iy >= g.h()) {
-                            java.util.Arrays.fill(col, rc, rc + g.wo(), 0f);
-                            continue;
-                        }
-                        int xr = xc + iy * g.w();
-                        for (int ox = 0; ox < g.wo(); ox++) {
-                            int ix = ox * g.sw() - g.pw() + kx * g.dw();
-                            col[rc + ox] = ix >= 0 && ix < g.w() ? x[xr + ix] : 0f;
-                        }
-                    }
+            int r = (row - rowFrom) * cols;
+            for (int oy = 0; oy < g.ho(); oy++) {
+                int iy = oy * g.sh() - g.ph() + ky * g.dh();
+                int rc = r + oy * g.wo();
+                if (iy < 0 || iy >= g.h()) {
+                    java.util.Arrays.fill(col, rc, rc + g.wo(), 0f);
+                    continue;
+                }
+                int xr = xc + iy * g.w();
+                for (int ox = 0; ox < g.wo(); ox++) {
+                    int ix = ox * g.sw() - g.pw() + kx * g.dw();
+                    col[rc + ox] = ix >= 0 && ix < g.w() ? x[xr + ix] : 0f;
                 }
             }
         }

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs the workloads of `vigil bench` in Vigil and in PyTorch (Debian's /usr/bin/python3 with its torch),
+# alternating engines round by round so both see the same machine load, then prints per workload the
+# median over rounds and how many times faster Vigil is than the best of PyTorch on 1 and N threads.
+# Usage: scripts/bench-vs-pytorch.sh [--threads N] [--rounds R] [--only KEY,KEY] [--iterations I]
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+source "$ROOT/scripts/java-home.sh"
+THREADS=2 ROUNDS=3 ONLY="" ITERATIONS=15
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --threads) THREADS="$2"; shift 2 ;;
+    --rounds) ROUNDS="$2"; shift 2 ;;
+    --only) ONLY="$2"; shift 2 ;;
+    --iterations) ITERATIONS="$2"; shift 2 ;;
+    *) echo "bench-vs-pytorch: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+JAR="$ROOT/vigil-bench/target/vigil-bench.jar"
+if [ ! -f "$JAR" ]; then
+  (cd "$ROOT" && mvn -q -B -DskipTests -pl vigil-bench -am package) >&2
+fi
+ONLY_ARGS=()
+[ -n "$ONLY" ] && ONLY_ARGS=(--only "$ONLY")
+TORCH_THREADS=(1)
+[ "$THREADS" -gt 1 ] && TORCH_THREADS+=("$THREADS")
+RESULTS="$(mktemp)"
+trap 'rm -f "$RESULTS"' EXIT
+echo "bench-vs-pytorch: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)" >&2
+for round in $(seq "$ROUNDS"); do
+  echo "round $round/$ROUNDS: vigil on $THREADS threads" >&2
+  "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -XX:+UseParallelGC ${VIGIL_JAVA_OPTS:-} \
+    -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.BenchMain --threads "$THREADS" \
+    --iterations "$ITERATIONS" "${ONLY_ARGS[@]}" 2>/dev/null >> "$RESULTS"
+  for t in "${TORCH_THREADS[@]}"; do
+    echo "round $round/$ROUNDS: pytorch on $t threads" >&2
+    /usr/bin/python3 "$ROOT/tools/bench/torch_workloads.py" --threads "$t" --iterations "$ITERATIONS" \
+      "${ONLY_ARGS[@]}" 2>/dev/null >> "$RESULTS"
+  done
+done
+cat "$RESULTS"
+/usr/bin/python3 "$ROOT/tools/bench/compare.py" < "$RESULTS"

@@ -1,0 +1,111 @@
+package vigil.bench;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import vigil.tensor.ops.Gemm;
+import vigil.tensor.ops.VectorGemm;
+import vigil.tensor.parallel.Parallel;
+
+/**
+ * Runs the workloads of {@link Workloads} and prints one JSON object of medians (see {@link BenchReport}).
+ * Each workload warms up for at least W steps and 3 s, then I timed steps give the median.
+ * Usage: {@code BenchMain [--threads N] [--warmup W] [--iterations I] [--only KEY[,KEY...]]}; the thread
+ * count defaults to vigil.threads (else the available processors). Progress goes to stderr.
+ */
+public final class BenchMain {
+    public static final int DEFAULT_WARMUP = 5;
+    public static final int DEFAULT_ITERATIONS = 15;
+    static final double WARMUP_SECONDS = 3;
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) {
+        int threads = Parallel.threads();
+        int warmup = DEFAULT_WARMUP;
+        int iterations = DEFAULT_ITERATIONS;
+        List<String> only = List.of();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--threads" -> threads = Integer.parseInt(value(args, ++i));
+                case "--warmup" -> warmup = Integer.parseInt(value(args, ++i));
+                case "--iterations" -> iterations = Integer.parseInt(value(args, ++i));
+                case "--only" -> only = List.of(value(args, ++i).split(","));
+                case "--json" -> { }
+                default -> throw new IllegalArgumentException("BenchMain: unknown argument " + args[i]);
+            }
+        }
+        System.out.println(run(threads, warmup, iterations, only, System.err).toJson());
+    }
+
+    private static String value(String[] args, int i) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException("BenchMain: " + args[i - 1] + " needs a value");
+        }
+        return args[i];
+    }
+
+    /** Runs the workloads whose keys are in only (all if empty) on the given thread count. */
+    public static BenchReport run(int threads, int warmup, int iterations, List<String> only, PrintStream progress) {
+        if (iterations < 1 || warmup < 0) {
+            throw new IllegalArgumentException("bench: iterations " + iterations + " must be >= 1, warmup "
+                    + warmup + " >= 0");
+        }
+        for (String key : only) {
+            if (!Workloads.all().containsKey(key)) {
+                throw new IllegalArgumentException("bench: unknown workload " + key + "; known: " + Workloads.all().keySet());
+            }
+        }
+        Parallel.setThreads(threads);
+        Map<String, Double> medians = new LinkedHashMap<>();
+        for (Map.Entry<String, Supplier<Workload>> entry : Workloads.all().entrySet()) {
+            if (!only.isEmpty() && !only.contains(entry.getKey())) {
+                continue;
+            }
+            Workload w = entry.getValue().get();
+            double ms = medianMillis(w.step(), warmup, iterations);
+            double value = w.fromMedianMillis().applyAsDouble(ms);
+            progress.printf("bench: %s = %.3f (median of %d after >= %d warm-up steps and %.0f s)%n", w.key(), value,
+                    iterations, warmup, WARMUP_SECONDS);
+            medians.put(w.key(), value);
+        }
+        return new BenchReport(threads, Gemm.VECTOR, VectorGemm.lanes(), warmup, iterations, medians, peakRssKib());
+    }
+
+    // Warm-up runs at least `warmup` steps and at least WARMUP_SECONDS, so C2 has compiled the kernels.
+    static double medianMillis(Runnable step, int warmup, int iterations) {
+        long warmUntil = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
+            step.run();
+        }
+        double[] ms = new double[iterations];
+        for (int i = 0; i < iterations; i++) {
+            long t0 = System.nanoTime();
+            step.run();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+        }
+        Arrays.sort(ms);
+        return iterations % 2 == 1 ? ms[iterations / 2] : (ms[iterations / 2 - 1] + ms[iterations / 2]) / 2;
+    }
+
+    // VmHWM of /proc/self/status in KiB (Linux); -1 where the file is absent
+    static long peakRssKib() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+}
