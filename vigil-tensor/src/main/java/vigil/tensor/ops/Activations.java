@@ -77,21 +77,33 @@ public final class Activations {
         float[] x = a.data();
         float[] w = weight.data();
         float[] y = new float[x.length];
-        int perSample = channels * inner;
-        for (int i = 0; i < x.length; i++) {
-            float slope = w[nw == 1 ? 0 : (i % perSample) / inner];
-            y[i] = x[i] > 0f ? x[i] : x[i] * slope;
+        int samples = x.length / Math.max(1, channels * inner);
+        // Walk (sample, channel, position) so the slope is fetched once per plane, not per element.
+        for (int n = 0, i = 0; n < samples; n++) {
+            for (int c = 0; c < channels; c++) {
+                float slope = w[nw == 1 ? 0 : c];
+                for (int end = i + inner; i < end; i++) {
+                    y[i] = x[i] > 0f ? x[i] : x[i] * slope;
+                }
+            }
         }
         return Autograd.record("prelu", Tensor.of(y, shape), g -> {
             float[] ga = new float[g.length];
             float[] gw = new float[nw];
-            for (int i = 0; i < g.length; i++) {
-                int c = nw == 1 ? 0 : (i % perSample) / inner;
-                if (x[i] > 0f) {
-                    ga[i] = g[i];
-                } else {
-                    ga[i] = g[i] * w[c];
-                    gw[c] += g[i] * x[i];
+            for (int n = 0, i = 0; n < samples; n++) {
+                for (int c = 0; c < channels; c++) {
+                    int wc = nw == 1 ? 0 : c;
+                    float slope = w[wc];
+                    float acc = gw[wc];
+                    for (int end = i + inner; i < end; i++) {
+                        if (x[i] > 0f) {
+                            ga[i] = g[i];
+                        } else {
+                            ga[i] = g[i] * slope;
+                            acc += g[i] * x[i];
+                        }
+                    }
+                    gw[wc] = acc;
                 }
             }
             Autograd.accumulate(a, ga);
