@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Face liveness in pure Java: engine, models and tools.",
         subcommands = {DemoCommand.class, CheckCommand.class, ConformanceCommand.class, ExampleCommand.class,
             RecordsCommand.class, MetricsCommand.class,
-            BenchCommand.class})
+            BenchCommand.class, AugmentCommand.class})
 public final class Main implements Runnable {
 
     @Override
