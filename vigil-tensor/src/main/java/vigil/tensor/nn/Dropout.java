@@ -9,7 +9,7 @@ import vigil.tensor.init.Rng;
  */
 public final class Dropout extends Module implements Layer {
     private final float p;
-    private final Rng rng;
+    private Rng rng;
 
     public Dropout(float p, long seed) {
         this(p, new Rng(seed));
@@ -22,6 +22,14 @@ public final class Dropout extends Module implements Layer {
         }
         this.p = p;
         this.rng = rng;
+    }
+
+    /**
+     * Restarts the mask stream from a seed. A trainer calls it before every step with a seed derived
+     * from (run seed, step), so a resumed run draws the same masks without saving generator state.
+     */
+    public void reseed(long seed) {
+        this.rng = new Rng(seed);
     }
 
     public float p() {

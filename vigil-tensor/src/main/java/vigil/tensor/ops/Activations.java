@@ -6,7 +6,8 @@ import vigil.tensor.autograd.Autograd;
 
 /**
  * Pointwise activations. Derivatives at the kinks follow PyTorch: relu passes where x &gt; 0,
- * relu6 where 0 &lt; x &lt; 6, leaky/prelu use the slope where x &lt;= 0.
+ * relu6 where 0 &lt; x &lt; 6, leaky/prelu use the slope where x &lt;= 0. A NaN input stays NaN and
+ * passes its gradient, as PyTorch's threshold rules do, so divergence is never hidden.
  */
 public final class Activations {
     private Activations() {
@@ -16,12 +17,12 @@ public final class Activations {
         float[] x = a.data();
         float[] y = new float[x.length];
         for (int i = 0; i < y.length; i++) {
-            y[i] = x[i] > 0f ? x[i] : 0f;
+            y[i] = x[i] <= 0f ? 0f : x[i]; // NaN passes through, as in PyTorch
         }
         return Autograd.record("relu", Tensor.of(y, a.shape()), g -> {
             float[] ga = new float[g.length];
             for (int i = 0; i < g.length; i++) {
-                ga[i] = x[i] > 0f ? g[i] : 0f;
+                ga[i] = x[i] <= 0f ? 0f : g[i];
             }
             a.accumulateGrad(ga);
         }, a);
@@ -36,7 +37,7 @@ public final class Activations {
         return Autograd.record("relu6", Tensor.of(y, a.shape()), g -> {
             float[] ga = new float[g.length];
             for (int i = 0; i < g.length; i++) {
-                ga[i] = x[i] > 0f && x[i] < 6f ? g[i] : 0f;
+                ga[i] = x[i] <= 0f || x[i] >= 6f ? 0f : g[i];
             }
             a.accumulateGrad(ga);
         }, a);

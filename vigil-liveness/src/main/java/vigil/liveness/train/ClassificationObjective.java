@@ -1,0 +1,89 @@
+package vigil.liveness.train;
+
+import vigil.tensor.ShapeException;
+import vigil.tensor.Shape;
+import vigil.tensor.Tensor;
+import vigil.tensor.loss.CrossEntropy;
+import vigil.tensor.loss.Loss;
+
+/**
+ * Class logits [B, C] against class indices [B] (int64): a loss (cross-entropy by default), accuracy
+ * by arg-max (the first maximum on ties). With a live class (Silent-Face's 3-class scheme uses 1),
+ * the live score is that class's softmax probability and a target is live when it equals it; the
+ * other classes count as attacks of type "class &lt;k&gt;".
+ *
+ * @param liveClass the live class index, or -1 for a plain classifier without PAD metrics
+ */
+public record ClassificationObjective(Loss criterion, int liveClass) implements Objective {
+
+    public static ClassificationObjective crossEntropy(int liveClass) {
+        return new ClassificationObjective(CrossEntropy.mean(), liveClass);
+    }
+
+    @Override
+    public Tensor loss(Tensor output, Tensor targets) {
+        return criterion.apply(output, targets);
+    }
+
+    @Override
+    public int correct(Tensor output, Tensor targets) {
+        check(output, targets);
+        int b = output.dim(0);
+        int c = output.dim(1);
+        float[] logits = output.data();
+        long[] labels = targets.longs();
+        int right = 0;
+        for (int i = 0; i < b; i++) {
+            int arg = 0;
+            for (int k = 1; k < c; k++) {
+                if (logits[i * c + k] > logits[i * c + arg]) {
+                    arg = k;
+                }
+            }
+            right += arg == labels[i] ? 1 : 0;
+        }
+        return right;
+    }
+
+    @Override
+    public boolean scoresLiveness() {
+        return liveClass >= 0;
+    }
+
+    @Override
+    public double[] liveScores(Tensor output) {
+        int b = output.dim(0);
+        int c = output.dim(1);
+        float[] logits = output.data();
+        double[] scores = new double[b];
+        for (int i = 0; i < b; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < c; k++) {
+                max = Math.max(max, logits[i * c + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < c; k++) {
+                sum += Math.exp(logits[i * c + k] - max);
+            }
+            scores[i] = Math.exp(logits[i * c + liveClass] - max) / sum;
+        }
+        return scores;
+    }
+
+    @Override
+    public boolean[] isLive(Tensor targets) {
+        long[] labels = targets.longs();
+        boolean[] live = new boolean[labels.length];
+        for (int i = 0; i < labels.length; i++) {
+            live[i] = labels[i] == liveClass;
+        }
+        return live;
+    }
+
+    private static void check(Tensor output, Tensor targets) {
+        if (output.rank() != 2 || targets.rank() != 1 || output.dim(0) != targets.dim(0)) {
+            throw new ShapeException("ClassificationObjective: expected logits [B, C] and targets [B], got "
+                    + Shape.str(output.shape()) + " and " + Shape.str(targets.shape()));
+        }
+    }
+}
