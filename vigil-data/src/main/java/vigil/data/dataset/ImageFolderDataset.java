@@ -12,17 +12,16 @@ import java.util.List;
  * come class by class in label order, and within a class in {@link ImageFileTree} order; a
  * sample's id is its file path (the root as given + the relative path).
  */
-public final class ImageFolderDataset implements Dataset {
+public final class ImageFolderDataset extends FileListDataset {
     private final Path root;
     private final List<String> classNames;
     private final int[] classLabels;
-    private final LabelledFiles files;
 
     private ImageFolderDataset(Path root, List<String> classNames, int[] classLabels, LabelledFiles files) {
+        super(files);
         this.root = root;
         this.classNames = List.copyOf(classNames);
         this.classLabels = classLabels;
-        this.files = files;
     }
 
     /** Lists the classes and their files; fails on a folder without classes or a class without images. */
@@ -84,18 +83,4 @@ public final class ImageFolderDataset implements Dataset {
         return classLabels[c];
     }
 
-    @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
-    public Sample sample(int index) {
-        return files.sample(index);
-    }
-
-    @Override
-    public int label(int index) {
-        return files.label(index);
-    }
 }

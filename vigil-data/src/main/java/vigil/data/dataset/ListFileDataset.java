@@ -16,13 +16,12 @@ import java.util.List;
  * non-blank character is '#' are skipped. Samples keep the file's line order; a sample's id is
  * the resolved path. Image files are not opened (nor checked to exist) until loaded.
  */
-public final class ListFileDataset implements Dataset {
+public final class ListFileDataset extends FileListDataset {
     private final Path listFile;
-    private final LabelledFiles files;
 
     private ListFileDataset(Path listFile, LabelledFiles files) {
+        super(files);
         this.listFile = listFile;
-        this.files = files;
     }
 
     /** Parses the list; a malformed line fails with a {@link DatasetFormatException} naming file:line. */
@@ -78,18 +77,4 @@ public final class ListFileDataset implements Dataset {
         return listFile;
     }
 
-    @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
-    public Sample sample(int index) {
-        return files.sample(index);
-    }
-
-    @Override
-    public int label(int index) {
-        return files.label(index);
-    }
 }

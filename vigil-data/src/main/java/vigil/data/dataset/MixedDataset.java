@@ -1,15 +1,14 @@
 package vigil.data.dataset;
 
 /** The images a {@link DataMix} selected, entry after entry, with how many each entry had and kept. */
-public final class MixedDataset implements Dataset {
+public final class MixedDataset extends FileListDataset {
     private final DataMix mix;
-    private final LabelledFiles files;
     private final int[] available;
     private final int[] selected;
 
     MixedDataset(DataMix mix, LabelledFiles files, int[] available, int[] selected) {
+        super(files);
         this.mix = mix;
-        this.files = files;
         this.available = available;
         this.selected = selected;
     }
@@ -28,18 +27,4 @@ public final class MixedDataset implements Dataset {
         return selected[entry];
     }
 
-    @Override
-    public int size() {
-        return files.size();
-    }
-
-    @Override
-    public Sample sample(int index) {
-        return files.sample(index);
-    }
-
-    @Override
-    public int label(int index) {
-        return files.label(index);
-    }
 }

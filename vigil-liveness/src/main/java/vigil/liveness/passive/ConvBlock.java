@@ -1,9 +1,11 @@
 package vigil.liveness.passive;
 
 import vigil.tensor.Tensor;
+import vigil.tensor.autograd.Autograd;
 import vigil.tensor.init.Rng;
 import vigil.tensor.nn.BatchNorm2d;
 import vigil.tensor.nn.Conv2d;
+import vigil.tensor.nn.FusedConvBnAct;
 import vigil.tensor.nn.Layer;
 import vigil.tensor.nn.Module;
 import vigil.tensor.nn.PReLU;
@@ -17,6 +19,7 @@ final class ConvBlock extends Module implements Layer {
     private final Conv2d conv;
     private final BatchNorm2d bn;
     private final PReLU prelu;
+    private volatile FusedConvBnAct fused;
 
     /** kernel, stride and padding as (h, w) pairs. */
     ConvBlock(int in, int out, int[] kernel, int[] stride, int[] padding, int groups, Rng rng) {
@@ -31,8 +34,18 @@ final class ConvBlock extends Module implements Layer {
         return new ConvBlock(in, out, new int[] {1, 1}, new int[] {1, 1}, new int[] {0, 0}, 1, rng);
     }
 
+    // Evaluation with no autograd recording runs the batch norm (and activation) folded into the convolution;
+    // the fold is redone whenever the layers' values changed since it was made.
     @Override
     public Tensor forward(Tensor x) {
-        return prelu.forward(bn.forward(conv.forward(x)));
+        if (isTraining() || Autograd.isGradEnabled()) {
+            return prelu.forward(bn.forward(conv.forward(x)));
+        }
+        FusedConvBnAct f = fused;
+        if (f == null || !f.isCurrent()) {
+            f = FusedConvBnAct.fold(conv, bn, prelu);
+            fused = f;
+        }
+        return f.forward(x);
     }
 }

@@ -51,6 +51,20 @@ public abstract sealed class BatchNorm extends Module implements Layer permits B
         return BatchNormOp.batchNorm(x, weight, bias, runningMean, runningVar, training, momentum, eps);
     }
 
+    /** The affine scale, or null when not affine. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The affine shift, or null when not affine. */
+    public Tensor bias() {
+        return bias;
+    }
+
+    public double eps() {
+        return eps;
+    }
+
     public Tensor runningMean() {
         return runningMean;
     }

@@ -64,6 +64,23 @@ public final class Conv2d extends Module implements Layer {
         return bias;
     }
 
+    /** (h, w) pairs; copies. */
+    public int[] stride() {
+        return stride.clone();
+    }
+
+    public int[] padding() {
+        return padding.clone();
+    }
+
+    public int[] dilation() {
+        return dilation.clone();
+    }
+
+    public int groups() {
+        return groups;
+    }
+
     private static int[] pair(int v) {
         return new int[] {v, v};
     }

@@ -13,9 +13,18 @@ final class DepthwiseConv2d {
     private DepthwiseConv2d() {
     }
 
-    // y[n, oc] = sum over taps of weight[oc, tap] * x[n, oc / mult] (shifted); y must start zeroed
-    // Samples run in parallel: each owns its output planes.
+    // y[n, oc] = sum over taps of weight[oc, tap] * x[n, oc / mult] (shifted); y must start zeroed.
+    // The vector kernel takes the geometries it covers unless -Dvigil.vector=off; it gives the same bits.
     static void forward(Conv2dGeometry g, float[] x, float[] weight, float[] y) {
+        if (Gemm.VECTOR && VectorDepthwise.supports(g)) {
+            VectorDepthwise.forward(g, x, weight, y);
+        } else {
+            forwardScalar(g, x, weight, y);
+        }
+    }
+
+    // The scalar twin of VectorDepthwise. Samples run in parallel: each owns its output planes.
+    static void forwardScalar(Conv2dGeometry g, float[] x, float[] weight, float[] y) {
         Parallel.forRange(g.n(), 1, (n0, n1) -> forward(g, x, weight, y, n0, n1));
     }
 
@@ -50,10 +59,20 @@ final class DepthwiseConv2d {
         }
     }
 
-    // gy: [n, o, ho, wo]; accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null)
-    // Input channels run in parallel: channel c owns gx[:, c] and the weights of its outputs
-    // [c * mult, (c + 1) * mult), which it accumulates over samples in order, as a serial loop would.
+    // gy: [n, o, ho, wo]; accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null).
+    // The vector kernel takes the geometries it covers unless -Dvigil.vector=off (same d/dx bits; d/dweight
+    // within float reassociation, see VectorDepthwiseBackward).
     static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
+        if (Gemm.VECTOR && VectorDepthwiseBackward.supports(g)) {
+            VectorDepthwiseBackward.backward(g, x, weight, gy, gx, gw);
+        } else {
+            backwardScalar(g, x, weight, gy, gx, gw);
+        }
+    }
+
+    // The scalar twin. Input channels run in parallel: channel c owns gx[:, c] and the weights of its outputs
+    // [c * mult, (c + 1) * mult), which it accumulates over samples in order, as a serial loop would.
+    static void backwardScalar(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
         Parallel.forRange(g.c(), 1, (c0, c1) -> backward(g, x, weight, gy, gx, gw, c0, c1));
     }
 

@@ -1,0 +1,129 @@
+package vigil.tensor.nn;
+
+import java.util.Arrays;
+import vigil.tensor.Tensor;
+import vigil.tensor.ops.FusedConv2dOp;
+import vigil.tensor.ops.FusedConv2dOp.Activation;
+
+/**
+ * The inference form of Conv2d -> BatchNorm (evaluation, running statistics) -> optional PReLU or ReLU:
+ * one convolution with the batch norm folded in, its bias and activation applied in the same pass.
+ * Per output channel o, with scale = gamma / sqrt(running_var + eps) (in double):
+ * weight'[o] = weight[o] * scale, bias'[o] = (bias[o] - running_mean) * scale + beta.
+ *
+ * <p>It differs from the unfused chain only by float reassociation: the scale multiplies each weight
+ * before the sum instead of the sum after it, so an output differs by at most a few ulps of the sum of
+ * |weight' * x| over its taps (FusedConvBnActTest states and checks the bound).
+ *
+ * <p>A fold is a snapshot: it keeps a copy of the values it was folded from, and {@link #isCurrent}
+ * tells whether the source layers still hold them (after an optimizer step or a loaded state dict they
+ * do not, and the fold must be redone). Inference only: the output records no gradients.
+ * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
+ */
+public final class FusedConvBnAct implements Layer {
+    private final Conv2d conv;
+    private final BatchNorm bn;
+    private final PReLU prelu;
+    private final Activation act;
+    private final float[] foldedFrom;
+    private final Tensor weight;
+    private final float[] bias;
+    private final float[] slopes;
+
+    private FusedConvBnAct(Conv2d conv, BatchNorm bn, PReLU prelu, Activation act) {
+        this.conv = conv;
+        this.bn = bn;
+        this.prelu = prelu;
+        this.act = act;
+        this.foldedFrom = sources();
+        this.slopes = prelu == null ? null : prelu.weight().data().clone();
+        float[] w = conv.weight().data();
+        int out = conv.weight().dim(0);
+        int perChannel = w.length / out;
+        float[] mean = bn.runningMean().data();
+        float[] var = bn.runningVar().data();
+        float[] gamma = bn.weight() == null ? null : bn.weight().data();
+        float[] beta = bn.bias() == null ? null : bn.bias().data();
+        float[] convBias = conv.bias() == null ? null : conv.bias().data();
+        float[] folded = new float[w.length];
+        this.bias = new float[out];
+        for (int o = 0; o < out; o++) {
+            double scale = (gamma == null ? 1.0 : gamma[o]) / Math.sqrt(var[o] + bn.eps());
+            for (int i = o * perChannel; i < (o + 1) * perChannel; i++) {
+                folded[i] = (float) (w[i] * scale);
+            }
+            double shift = (beta == null ? 0.0 : beta[o]) - mean[o] * scale;
+            bias[o] = (float) ((convBias == null ? 0.0 : convBias[o]) * scale + shift);
+        }
+        this.weight = Tensor.of(folded, conv.weight().shape());
+    }
+
+    /** Conv2d then BatchNorm2d, no activation (a linear block). */
+    public static FusedConvBnAct fold(Conv2d conv, BatchNorm2d bn) {
+        return new FusedConvBnAct(conv, bn, null, Activation.IDENTITY);
+    }
+
+    /** Conv2d, BatchNorm2d, then a PReLU with 1 or out-channels slopes. */
+    public static FusedConvBnAct fold(Conv2d conv, BatchNorm2d bn, PReLU prelu) {
+        return new FusedConvBnAct(conv, bn, prelu, Activation.PRELU);
+    }
+
+    /** Conv2d, BatchNorm2d, then ReLU. */
+    public static FusedConvBnAct foldWithRelu(Conv2d conv, BatchNorm2d bn) {
+        return new FusedConvBnAct(conv, bn, null, Activation.RELU);
+    }
+
+    /** True while the source layers hold exactly the values this fold was made from (compared bitwise). */
+    public boolean isCurrent() {
+        int at = 0;
+        for (Tensor t : sourceTensors()) {
+            if (t != null) {
+                int len = t.numel();
+                if (!Arrays.equals(foldedFrom, at, at + len, t.data(), 0, len)) {
+                    return false;
+                }
+                at += len;
+            }
+        }
+        return true;
+    }
+
+    /** The folded weight [out, in/groups, kh, kw]. */
+    public Tensor weight() {
+        return weight;
+    }
+
+    /** The folded bias [out] (a copy). */
+    public float[] bias() {
+        return bias.clone();
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        return FusedConv2dOp.forward(x, weight, bias, conv.stride(), conv.padding(), conv.dilation(), conv.groups(),
+                act, slopes);
+    }
+
+    // every tensor the fold depends on, in a fixed order (null where a layer has none)
+    private Tensor[] sourceTensors() {
+        return new Tensor[] {conv.weight(), conv.bias(), bn.weight(), bn.bias(), bn.runningMean(), bn.runningVar(),
+                prelu == null ? null : prelu.weight()};
+    }
+
+    private float[] sources() {
+        Tensor[] parts = sourceTensors();
+        int total = 0;
+        for (Tensor t : parts) {
+            total += t == null ? 0 : t.numel();
+        }
+        float[] all = new float[total];
+        int at = 0;
+        for (Tensor t : parts) {
+            if (t != null) {
+                System.arraycopy(t.data(), 0, all, at, t.numel());
+                at += t.numel();
+            }
+        }
+        return all;
+    }
+}
