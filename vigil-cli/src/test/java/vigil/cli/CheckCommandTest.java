@@ -5,16 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import vigil.tensor.io.Json;
 
 /** `vigil check`: the JSON document's shape, per-image errors, exit status, annotations. */
@@ -26,23 +22,12 @@ class CheckCommandTest {
         return Path.of(System.getProperty("vigil.shared", "../../shared"));
     }
 
-    private record Run(int exit, String out) {
-    }
-
-    private Run run(String... args) {
-        PrintStream saved = System.out;
-        ByteArrayOutputStream buf = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
-        try {
-            String[] all = new String[args.length + 2];
-            all[0] = "--models";
-            all[1] = shared().resolve("models/silent-face").toString();
-            System.arraycopy(args, 0, all, 2, args.length);
-            int exit = new CommandLine(new CheckCommand()).execute(all);
-            return new Run(exit, buf.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(saved);
-        }
+    private CommandRun run(String... args) {
+        String[] all = new String[args.length + 2];
+        all[0] = "--models";
+        all[1] = shared().resolve("models/silent-face").toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        return CommandRun.of(new CheckCommand(), all);
     }
 
     @Test
@@ -51,7 +36,7 @@ class CheckCommandTest {
         Path notImage = tmp.resolve("notes.jpg");
         Files.writeString(notImage, "not a picture");
         Path live = shared().resolve("images/silent-face/image_T1.jpg");
-        Run r = run("--json", live.toString(), notImage.toString());
+        CommandRun r = run("--json", live.toString(), notImage.toString());
         assertEquals(0, r.exit());
         Map<String, Object> doc = Json.parseObject(r.out().trim());
         List<Map<String, Object>> images = (List<Map<String, Object>>) doc.get("images");
@@ -77,7 +62,7 @@ class CheckCommandTest {
         Path bad = tmp.resolve("truncated.jpg");
         byte[] jpeg = Files.readAllBytes(shared().resolve("images/silent-face/image_F1.jpg"));
         Files.write(bad, java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
-        Run r = run(bad.toString(), tmp.resolve("missing.png").toString());
+        CommandRun r = run(bad.toString(), tmp.resolve("missing.png").toString());
         assertEquals(1, r.exit(), r.out());
         assertTrue(r.out().contains("truncated.jpg: error"), r.out());
         assertTrue(r.out().contains("missing.png: error"), r.out());
@@ -86,7 +71,7 @@ class CheckCommandTest {
     @Test
     void annotateWritesOnePngPerImage() throws Exception {
         Path out = tmp.resolve("annotated");
-        Run r = run("--annotate", out.toString(), shared().resolve("images/silent-face/image_F2.jpg").toString());
+        CommandRun r = run("--annotate", out.toString(), shared().resolve("images/silent-face/image_F2.jpg").toString());
         assertEquals(0, r.exit());
         assertTrue(r.out().contains("SPOOF"), r.out());
         assertTrue(Files.size(out.resolve("image_F2.png")) > 1000);

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** `vigil metrics`: the exact JSON document, --threshold, the text form and a bad file's error. */
 class MetricsCommandTest {
@@ -20,23 +16,8 @@ class MetricsCommandTest {
     Path tmp;
     private Path scores;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new MetricsCommand()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new MetricsCommand(), args);
     }
 
     @BeforeEach
@@ -49,7 +30,7 @@ class MetricsCommandTest {
 
     @Test
     void jsonHasExactlyTheDocumentedShapeAtTheDefaultThreshold() {
-        Run r = run("--scores", scores.toString(), "--json");
+        CommandRun r = run("--scores", scores.toString(), "--json");
         assertEquals(0, r.exit(), r.err());
         double third = 1.0 / 3;
         String want = "{\"apcer\":0.5,\"apcer_per_type\":{\"print\":0.5,\"replay\":0.5},\"bpcer\":" + third
@@ -60,7 +41,7 @@ class MetricsCommandTest {
 
     @Test
     void thresholdMovesTheOperatingPointOnly() {
-        Run r = run("--scores", scores.toString(), "--json", "--threshold", "0.65");
+        CommandRun r = run("--scores", scores.toString(), "--json", "--threshold", "0.65");
         assertEquals(0, r.exit(), r.err());
         // At 0.65: print 0 of 2, replay 0 of 2 accepted; 0.4 rejected of 3 lives. EER and AUC unchanged.
         double third = 1.0 / 3;
@@ -72,7 +53,7 @@ class MetricsCommandTest {
 
     @Test
     void textFormNamesEveryMetric() {
-        Run r = run("--scores", scores.toString());
+        CommandRun r = run("--scores", scores.toString());
         assertEquals(0, r.exit(), r.err());
         for (String label : new String[] {"APCER  50.0000%", "print: 50.0000%", "BPCER  33.3333%", "ACER ", "EER ",
             "AUC    0.833333", "BPCER @ APCER 1%  33.3333%"}) {
@@ -84,7 +65,7 @@ class MetricsCommandTest {
     void aMalformedLineFailsWithItsFileAndLine() throws Exception {
         Path bad = tmp.resolve("bad.csv");
         Files.writeString(bad, "score,label,attack_type\n0.3,1,\n0.2,2,print\n");
-        Run r = run("--scores", bad.toString(), "--json");
+        CommandRun r = run("--scores", bad.toString(), "--json");
         assertNotEquals(0, r.exit());
         assertTrue(r.err().contains(bad + ":3: label must be 1"), r.err());
     }

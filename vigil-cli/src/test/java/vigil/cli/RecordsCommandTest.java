@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +16,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 import vigil.data.example.Example;
 import vigil.data.example.ExampleCodec;
 import vigil.data.tfrecord.TfRecordWriter;
@@ -30,23 +27,8 @@ class RecordsCommandTest {
     Path tmp;
     private Path images;
 
-    private record Run(int exit, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        PrintStream savedOut = System.out;
-        PrintStream savedErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            int exit = new CommandLine(new RecordsCommand()).execute(args);
-            return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(savedOut);
-            System.setErr(savedErr);
-        }
+    private static CommandRun run(String... args) {
+        return CommandRun.of(new RecordsCommand(), args);
     }
 
     private static void image(Path file, String format, int shade) throws Exception {
@@ -68,7 +50,7 @@ class RecordsCommandTest {
     private static Map<String, Map<String, Object>> catByFilename(Path... shards) {
         Map<String, Map<String, Object>> out = new HashMap<>();
         for (Path s : shards) {
-            Run r = run("cat", "--json", s.toString());
+            CommandRun r = run("cat", "--json", s.toString());
             assertEquals(0, r.exit(), r.err());
             for (String line : r.out().strip().split("\n")) {
                 Map<String, Object> features = (Map<String, Object>) Json.parseObject(line).get("features");
@@ -87,7 +69,7 @@ class RecordsCommandTest {
     @Test
     void writeFromFoldersThenCatGivesBackEveryImageWithItsSortedFolderLabel() throws Exception {
         Path prefix = tmp.resolve("out/train");
-        Run w = run("write", "--from", images.toString(), "--out", prefix.toString(), "--shards", "2");
+        CommandRun w = run("write", "--from", images.toString(), "--out", prefix.toString(), "--shards", "2");
         assertEquals(0, w.exit(), w.err());
         assertTrue(w.out().contains("labels: 0=live 1=spoof"), w.out());
         Path s0 = tmp.resolve("out/train-00000-of-00002");
@@ -111,7 +93,7 @@ class RecordsCommandTest {
         Path prefix = tmp.resolve("list");
         assertEquals(0, run("write", "--from", list.toString(), "--out", prefix.toString(), "--compression", "gzip").exit());
         Path shard = tmp.resolve("list-00000-of-00001");
-        Run r = run("inspect", "--json", shard.toString());
+        CommandRun r = run("inspect", "--json", shard.toString());
         assertEquals(0, r.exit(), r.err());
         String f = "{\"type\":\"bytes\",\"min_len\":1,\"max_len\":1}";
         assertEquals("{\"files\":[{\"path\":\"" + shard + "\",\"records\":2,\"corrupt\":0,\"features\":{"
@@ -128,11 +110,11 @@ class RecordsCommandTest {
             w.write(ExampleCodec.encode(Example.builder().floats("box", 1, 2, 3, 4).int64("ids", 1, 2).build()));
             w.write(ExampleCodec.encode(Example.builder().int64("ids", 9).build()));
         }
-        Run r = run("inspect", "--json", f.toString());
+        CommandRun r = run("inspect", "--json", f.toString());
         assertEquals("{\"files\":[{\"path\":\"" + f + "\",\"records\":2,\"corrupt\":0,\"features\":{"
                 + "\"box\":{\"type\":\"float\",\"min_len\":0,\"max_len\":4},"
                 + "\"ids\":{\"type\":\"int64\",\"min_len\":1,\"max_len\":2}}}]}", r.out().strip());
-        Run text = run("inspect", f.toString());
+        CommandRun text = run("inspect", f.toString());
         assertTrue(text.out().contains(f + ": 2 records, 0 corrupt (NONE)"), text.out());
         assertTrue(text.out().contains("box  float  0..4 values"), text.out());
     }
@@ -146,14 +128,14 @@ class RecordsCommandTest {
         byte[] b = Files.readAllBytes(shard);
         b[b.length - 10] ^= 0x20;
         Files.write(shard, b);
-        Run strict = run("inspect", "--json", shard.toString());
+        CommandRun strict = run("inspect", "--json", shard.toString());
         assertEquals(1, strict.exit());
         Map<String, Object> file = (Map<String, Object>) ((List<?>) Json.parseObject(strict.out().strip()).get("files")).get(0);
         assertEquals(2L, file.get("records"));
         assertEquals(1L, file.get("corrupt"));
         assertTrue(strict.err().contains("bad data checksum"), strict.err());
         assertEquals(0, run("inspect", "--skip-corrupt", shard.toString()).exit());
-        Run cat = run("cat", shard.toString());
+        CommandRun cat = run("cat", shard.toString());
         assertEquals(1, cat.exit());
         assertTrue(cat.err().contains("corrupt record at byte"), cat.err());
         assertEquals(0, run("cat", "--skip-corrupt", shard.toString()).exit());
@@ -165,7 +147,7 @@ class RecordsCommandTest {
         try (TfRecordWriter w = TfRecordWriter.create(f)) {
             w.write(ExampleCodec.encode(Example.builder().bytes("raw", new byte[] {0, 1, 2}).floats("x", 0.5f, -1f).build()));
         }
-        Run r = run("cat", f.toString());
+        CommandRun r = run("cat", f.toString());
         assertEquals("record 0 at byte 0:\n  raw: bytes [AAEC]\n  x: float [0.5, -1.0]\n", r.out());
     }
 }

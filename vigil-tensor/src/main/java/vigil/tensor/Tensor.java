@@ -21,6 +21,7 @@ public final class Tensor {
     private final int[] shape;
     private final int[] strides;
     private final int offset;
+    private final int numel;
 
     private boolean requiresGrad;
     private boolean retainGrad;
@@ -36,6 +37,7 @@ public final class Tensor {
         this.strides = strides.clone();
         this.offset = offset;
         int n = Shape.numel(shape);
+        this.numel = n;
         if (n > 0) {
             int last = offset;
             for (int i = 0; i < shape.length; i++) {
@@ -52,35 +54,30 @@ public final class Tensor {
 
     /** Wraps (does not copy) a float array as a contiguous tensor. */
     public static Tensor of(float[] data, int... shape) {
-        if (Shape.numel(shape) != data.length) {
-            throw new ShapeException("shape " + Shape.str(shape) + " needs " + Shape.numel(shape)
-                    + " elements, got " + data.length);
-        }
+        requireLength(shape, data.length);
         return new Tensor(new Storage.Floats(data), shape, Shape.contiguousStrides(shape), 0);
     }
 
     public static Tensor ofLongs(long[] data, int... shape) {
-        if (Shape.numel(shape) != data.length) {
-            throw new ShapeException("shape " + Shape.str(shape) + " needs " + Shape.numel(shape)
-                    + " elements, got " + data.length);
-        }
+        requireLength(shape, data.length);
         return new Tensor(new Storage.Longs(data), shape, Shape.contiguousStrides(shape), 0);
     }
 
     public static Tensor ofInts(int[] data, int... shape) {
-        if (Shape.numel(shape) != data.length) {
-            throw new ShapeException("shape " + Shape.str(shape) + " needs " + Shape.numel(shape)
-                    + " elements, got " + data.length);
-        }
+        requireLength(shape, data.length);
         return new Tensor(new Storage.Ints(data), shape, Shape.contiguousStrides(shape), 0);
     }
 
     public static Tensor ofBytes(byte[] data, int... shape) {
-        if (Shape.numel(shape) != data.length) {
-            throw new ShapeException("shape " + Shape.str(shape) + " needs " + Shape.numel(shape)
-                    + " elements, got " + data.length);
-        }
+        requireLength(shape, data.length);
         return new Tensor(new Storage.Bytes(data), shape, Shape.contiguousStrides(shape), 0);
+    }
+
+    private static void requireLength(int[] shape, int length) {
+        if (Shape.numel(shape) != length) {
+            throw new ShapeException("shape " + Shape.str(shape) + " needs " + Shape.numel(shape)
+                    + " elements, got " + length);
+        }
     }
 
     public static Tensor zeros(int... shape) {
@@ -125,7 +122,7 @@ public final class Tensor {
     }
 
     public int numel() {
-        return Shape.numel(shape);
+        return numel;
     }
 
     public int[] strides() {
