@@ -132,4 +132,41 @@ for entry in "${FILES[@]}"; do
   echo "fetch-test-data: $name ok"
 done
 rm -rf "$CACHE/.debs"/*.x
+
+# npm packages (npm pack + tar xzf, nothing installed): face-api 1.7.15's TF.js models (MIT), the
+# tiny face detector and both 68-point landmark nets, and two of its demo photos (group shots).
+# name|npm package@version|path inside the package|sha256
+NPM_FILES=(
+  "face-api/tiny_face_detector_model-weights_manifest.json|@vladmandic/face-api@1.7.15|package/model/tiny_face_detector_model-weights_manifest.json|5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5"
+  "face-api/tiny_face_detector_model.bin|@vladmandic/face-api@1.7.15|package/model/tiny_face_detector_model.bin|b7503ce7df31039b1c43316a9b865cab6a70dd748cc602d3fa28b551503c3871"
+  "face-api/face_landmark_68_model-weights_manifest.json|@vladmandic/face-api@1.7.15|package/model/face_landmark_68_model-weights_manifest.json|ca4886639f86e99b39fed0c155f81b63317225773bd9616716e887b0153389c9"
+  "face-api/face_landmark_68_model.bin|@vladmandic/face-api@1.7.15|package/model/face_landmark_68_model.bin|4611ef65c87d836d03d684b30eec4d195d8b219fa1dd58fc58945831c6b9299b"
+  "face-api/face_landmark_68_tiny_model-weights_manifest.json|@vladmandic/face-api@1.7.15|package/model/face_landmark_68_tiny_model-weights_manifest.json|9a1a5dd19fd814fd5095c3cb58f8e0d3193b8c5b9a6715b30a69d559aea31ad4"
+  "face-api/face_landmark_68_tiny_model.bin|@vladmandic/face-api@1.7.15|package/model/face_landmark_68_tiny_model.bin|b98e9f2f7da76f8a6dda9741a36ed485b224b889d552de2b2c1bb16217f67bfc"
+  "face-api/sample1.jpg|@vladmandic/face-api@1.7.15|package/demo/sample1.jpg|8ecae4b267b2d3169e06e00c7dee97097aa2a94635d45216f7732a5f4943cb51"
+  "face-api/sample2.jpg|@vladmandic/face-api@1.7.15|package/demo/sample2.jpg|7d2b60ae6f13bf30f422e04df87451081a02c83de469056f25afb44b7000c691"
+)
+
+for entry in "${NPM_FILES[@]}"; do
+  IFS='|' read -r name pkg inner sha <<<"$entry"
+  target="$CACHE/$name"
+  if sha_ok "$target" "$sha"; then
+    continue
+  fi
+  dir="$CACHE/.npm/${pkg//[@\/]/_}"
+  if [ ! -f "$dir/$inner" ]; then
+    rm -rf "$dir" && mkdir -p "$dir"
+    (cd "$dir" && npm pack --silent "$pkg" >/dev/null && tar xzf ./*.tgz)
+  fi
+  mkdir -p "$(dirname "$target")"
+  cp "$dir/$inner" "$target.tmp"
+  if ! sha_ok "$target.tmp" "$sha"; then
+    echo "fetch-test-data: checksum mismatch for $name from $pkg (expected $sha)" >&2
+    rm -f "$target.tmp"
+    exit 1
+  fi
+  mv "$target.tmp" "$target"
+  echo "fetch-test-data: $name ok"
+done
+rm -rf "$CACHE/.npm"
 echo "fetch-test-data: all files present in $CACHE"
