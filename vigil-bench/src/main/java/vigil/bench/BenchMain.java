@@ -70,10 +70,10 @@ public final class BenchMain {
                 continue;
             }
             Workload w = entry.getValue().get();
-            double ms = medianMillis(w.step(), warmup, iterations);
+            double ms = medianMillis(w.step(), warmup, iterations, w.threadCpuTime());
             double value = w.fromMedianMillis().applyAsDouble(ms);
-            progress.printf("bench: %s = %.3f (median of %d after >= %d warm-up steps and %.0f s)%n", w.key(), value,
-                    iterations, warmup, WARMUP_SECONDS);
+            progress.printf("bench: %s = %.3f (median of %d after >= %d warm-up steps and %.0f s%s)%n", w.key(), value,
+                    iterations, warmup, WARMUP_SECONDS, w.threadCpuTime() ? "; thread CPU time" : "");
             medians.put(w.key(), value);
         }
         return new BenchReport(threads, Gemm.VECTOR, VectorGemm.lanes(), warmup, iterations, medians, peakRssKib());
@@ -81,15 +81,20 @@ public final class BenchMain {
 
     // Warm-up runs at least `warmup` steps and at least WARMUP_SECONDS, so C2 has compiled the kernels.
     static double medianMillis(Runnable step, int warmup, int iterations) {
+        return medianMillis(step, warmup, iterations, false);
+    }
+
+    static double medianMillis(Runnable step, int warmup, int iterations, boolean threadCpuTime) {
+        java.lang.management.ThreadMXBean cpu = java.lang.management.ManagementFactory.getThreadMXBean();
         long warmUntil = System.nanoTime() + (long) (WARMUP_SECONDS * 1e9);
         for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
             step.run();
         }
         double[] ms = new double[iterations];
         for (int i = 0; i < iterations; i++) {
-            long t0 = System.nanoTime();
+            long t0 = threadCpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
             step.run();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
+            ms[i] = ((threadCpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e6;
         }
         Arrays.sort(ms);
         return iterations % 2 == 1 ? ms[iterations / 2] : (ms[iterations / 2 - 1] + ms[iterations / 2]) / 2;

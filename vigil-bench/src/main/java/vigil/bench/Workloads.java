@@ -22,7 +22,8 @@ import vigil.tensor.optim.Sgd;
  * The workloads of issue 3, built the same way as tools/bench/torch_workloads.py builds them for PyTorch:
  * SGEMM 1024^3; MiniFASNetV2 at 80x80x3 (inference at batch 1 and 64; a training step at batch 64 with
  * cross-entropy and SGD with momentum); a GRU 64 -> 128 over 30 steps at batch 64 with a linear head on the
- * last step and Adam (training step), and the same GRU at batch 1 (inference).
+ * last step and Adam (training step), and the same GRU at batch 1 (inference). Issue 6 adds the default
+ * augmentation policy on 80x80 faces, single-threaded ({@link AugmentWorkload}).
  */
 public final class Workloads {
     static final int GEMM_SIZE = 1024;
@@ -45,6 +46,7 @@ public final class Workloads {
         all.put("minifasnet_v2_train_step_b64_ms", Workloads::miniFasNetTrainStep);
         all.put("gru_train_step_ms", Workloads::gruTrainStep);
         all.put("gru_infer_b1_seq30_ms", Workloads::gruInference);
+        all.put(AugmentWorkload.KEY, AugmentWorkload::create);
         return all;
     }
 

@@ -24,10 +24,19 @@ class BenchReportTest {
     }
 
     @Test
-    void workloadKeysAreTheSixOfIssue3() {
+    void workloadKeysAreTheSixOfIssue3AndTheAugmentationOfIssue6() {
         assertEquals(Set.of("sgemm_1024_gflops", "minifasnet_v2_infer_b1_ms", "minifasnet_v2_infer_b64_ms",
-                "minifasnet_v2_train_step_b64_ms", "gru_train_step_ms", "gru_infer_b1_seq30_ms"),
-                Workloads.all().keySet());
+                "minifasnet_v2_train_step_b64_ms", "gru_train_step_ms", "gru_infer_b1_seq30_ms",
+                "augment_default_samples_per_s"), Workloads.all().keySet());
+    }
+
+    @Test
+    void augmentWorkloadReportsSamplesPerSecondOfCpuTime() {
+        Workload w = Workloads.all().get("augment_default_samples_per_s").get();
+        w.step().run();
+        assertTrue(w.threadCpuTime());
+        // One step is 256 samples: a 500 ms step is 512 samples per second.
+        assertEquals(512.0, w.fromMedianMillis().applyAsDouble(500), 1e-9);
     }
 
     @Test

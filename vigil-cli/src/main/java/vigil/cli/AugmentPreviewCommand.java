@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
 import picocli.CommandLine.Option;
 import vigil.data.augment.AugmentPreview;
 import vigil.data.augment.Policy;
@@ -35,8 +37,9 @@ final class AugmentPreviewCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "random seed (default: ${DEFAULT-VALUE})")
     long seed;
 
-    @Option(names = "--attacks", split = ",", paramLabel = "KIND", description = "synthesised attacks to add: print, replay")
-    List<String> attacks = new ArrayList<>();
+    @Option(names = "--attacks", split = ",", paramLabel = "KIND", converter = AttackConverter.class,
+            description = "synthesised attacks to add: print, replay")
+    List<AttackKind> attacks = new ArrayList<>();
 
     @Option(names = "--variants", defaultValue = "3", description = "policy variants per label (default: ${DEFAULT-VALUE})")
     int variants;
@@ -50,18 +53,26 @@ final class AugmentPreviewCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Policy policy = policyFile == null ? Policy.defaults() : Policy.read(policyFile);
-        List<AttackKind> attackKinds = new ArrayList<>();
-        for (String a : attacks) {
-            attackKinds.add(AttackKind.parse(a));
-        }
         List<BgrImage> images = new ArrayList<>();
         for (Path f : inputs()) {
             images.add(ImageDecoder.readBgr(f));
         }
-        AugmentPreview preview = new AugmentPreview(policy, attackKinds, variants, cell);
+        AugmentPreview preview = new AugmentPreview(policy, attacks, variants, cell);
         preview.render(images, seed).writePng(out);
         System.out.println(out + ": " + images.size() + " image(s), seed " + seed);
         return 0;
+    }
+
+    /** An unknown attack is a usage error (exit code 2, with the usage), not a failure of the command. */
+    static final class AttackConverter implements ITypeConverter<AttackKind> {
+        @Override
+        public AttackKind convert(String value) {
+            try {
+                return AttackKind.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 
     private List<Path> inputs() throws IOException {

@@ -75,7 +75,7 @@ class AugmentCommandTest {
     }
 
     @Test
-    void policyFileIsUsedAndBadAttackIsRejected() throws Exception {
+    void policyFileDecidesTheVariants() throws Exception {
         Path policy = tmp.resolve("policy.txt");
         Files.writeString(policy, "any grey 1\n");
         Path out = tmp.resolve("grey.png");
@@ -87,6 +87,20 @@ class AugmentCommandTest {
         int x = 4 + 32 + 4 + 16;
         assertEquals(sheet.get(x, 20, 0), sheet.get(x, 20, 1));
         assertEquals(sheet.get(x, 20, 1), sheet.get(x, 20, 2));
-        assertTrue(run("preview", "--in", one.toString(), "--out", out.toString(), "--attacks", "paper") != 0);
+    }
+
+    @Test
+    void unknownAttackIsAUsageErrorNamingTheValue() {
+        Path one = images.resolve("face0.png");
+        Path out = tmp.resolve("never.png");
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        CommandLine cli = new CommandLine(new AugmentCommand());
+        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
+        int code = cli.execute("preview", "--in", one.toString(), "--out", out.toString(), "--attacks", "print,paper");
+        String message = err.toString(StandardCharsets.UTF_8);
+        assertEquals(CommandLine.ExitCode.USAGE, code, message);
+        assertTrue(message.contains("'paper'"), message);
+        assertTrue(message.contains("Usage:"), message);
+        assertFalse(Files.exists(out), "nothing written");
     }
 }

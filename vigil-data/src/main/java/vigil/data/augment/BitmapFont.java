@@ -9,9 +9,9 @@ import vigil.data.image.BgrImage;
  * A 3x5 pixel upper-case font for labelling contact sheets. Built in, so a sheet's bytes do not
  * depend on the fonts or the text rasteriser of the machine that drew it.
  */
-final class BitmapFont {
-    static final int GLYPH_W = 3;
-    static final int GLYPH_H = 5;
+public final class BitmapFont {
+    public static final int GLYPH_W = 3;
+    public static final int GLYPH_H = 5;
 
     private static final Map<Character, String> GLYPHS = new HashMap<>();
 
@@ -36,7 +36,7 @@ final class BitmapFont {
     }
 
     /** Draws text (upper-cased; unknown characters as '?') with its top-left at (x, y), clipped to the image. */
-    static void draw(BgrImage image, String text, int x, int y, int scale, int grey) {
+    public static void draw(BgrImage image, String text, int x, int y, int scale, int grey) {
         String upper = text.toUpperCase(Locale.ROOT);
         for (int i = 0; i < upper.length(); i++) {
             String bits = GLYPHS.getOrDefault(upper.charAt(i), GLYPHS.get('?'));

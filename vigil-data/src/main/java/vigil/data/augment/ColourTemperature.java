@@ -32,10 +32,16 @@ public record ColourTemperature(Range warmth) implements AugmentOp {
         public BgrImage apply(BgrImage image) {
             byte[] in = image.data();
             byte[] out = new byte[in.length];
+            byte[] blue = new byte[256];
+            byte[] red = new byte[256];
+            for (int v = 0; v < 256; v++) {
+                blue[v] = PixelMath.toByte(v * (1 - warmth));
+                red[v] = PixelMath.toByte(v * (1 + warmth));
+            }
             for (int p = 0; p < in.length; p += 3) {
-                out[p] = PixelMath.toByte(PixelMath.u8(in[p]) * (1 - warmth));
+                out[p] = blue[in[p] & 0xff];
                 out[p + 1] = in[p + 1];
-                out[p + 2] = PixelMath.toByte(PixelMath.u8(in[p + 2]) * (1 + warmth));
+                out[p + 2] = red[in[p + 2] & 0xff];
             }
             return new BgrImage(image.width(), image.height(), out);
         }

@@ -32,11 +32,11 @@ public record Contrast(Range factor) implements AugmentOp {
                 sum += PixelMath.luma(PixelMath.u8(in[p]), PixelMath.u8(in[p + 1]), PixelMath.u8(in[p + 2]));
             }
             float mean = (float) (sum / (in.length / 3));
-            byte[] out = new byte[in.length];
-            for (int i = 0; i < in.length; i++) {
-                out[i] = PixelMath.toByte(mean + factor * (PixelMath.u8(in[i]) - mean));
+            byte[] table = new byte[256];
+            for (int v = 0; v < 256; v++) {
+                table[v] = PixelMath.toByte(mean + factor * (v - mean));
             }
-            return new BgrImage(image.width(), image.height(), out);
+            return Lut.apply(image, table);
         }
     }
 }

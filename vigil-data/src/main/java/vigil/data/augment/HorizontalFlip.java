@@ -27,7 +27,11 @@ public record HorizontalFlip() implements AugmentOp {
             byte[] out = new byte[in.length];
             for (int y = 0; y < image.height(); y++) {
                 for (int x = 0; x < w; x++) {
-                    System.arraycopy(in, (y * w + x) * 3, out, (y * w + (w - 1 - x)) * 3, 3);
+                    int s = (y * w + x) * 3;
+                    int d = (y * w + (w - 1 - x)) * 3;
+                    out[d] = in[s];
+                    out[d + 1] = in[s + 1];
+                    out[d + 2] = in[s + 2];
                 }
             }
             return new BgrImage(w, image.height(), out);

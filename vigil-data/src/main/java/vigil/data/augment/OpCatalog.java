@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.function.Function;
 import vigil.data.augment.attack.BacklightBleed;
 import vigil.data.augment.attack.InkBleed;
+import vigil.data.augment.attack.PaperCutout;
 import vigil.data.augment.attack.PaperEdge;
 import vigil.data.augment.attack.PaperWarp;
 import vigil.data.augment.attack.PrintAttack;
@@ -21,6 +22,7 @@ public final class OpCatalog {
         OPS.put("flip", HorizontalFlip::fromArgs);
         OPS.put("rotate", SmallRotation::fromArgs);
         OPS.put("perspective", Perspective::fromArgs);
+        OPS.put("face_scale", FaceScale::fromArgs);
         OPS.put("brightness", Brightness::fromArgs);
         OPS.put("contrast", Contrast::fromArgs);
         OPS.put("saturation", Saturation::fromArgs);
@@ -41,6 +43,7 @@ public final class OpCatalog {
         OPS.put("replay", ReplayAttack::fromArgs);
         OPS.put("paper_warp", PaperWarp::fromArgs);
         OPS.put("paper_edge", PaperEdge::fromArgs);
+        OPS.put("paper_cutout", PaperCutout::fromArgs);
         OPS.put("ink_bleed", InkBleed::fromArgs);
         OPS.put("backlight_bleed", BacklightBleed::fromArgs);
         OPS.put("banding", RefreshBanding::fromArgs);

@@ -30,13 +30,18 @@ final class ExifOrientation {
     /** The orientation (1..8) stored in a JPEG or PNG file, or 1 when there is none or it cannot be parsed. */
     static int read(Path file, String format) throws IOException {
         try (SeekableByteChannel in = Files.newByteChannel(file)) {
-            byte[] tiff = switch (format) {
-                case "jpeg" -> jpegApp1(in);
-                case "png" -> pngExif(in);
-                default -> null;
-            };
-            return tiff == null ? NORMAL : fromTiff(tiff);
+            return read(in, format);
         }
+    }
+
+    /** The same, from a channel over the encoded bytes (a file or memory); the channel is not closed. */
+    static int read(SeekableByteChannel in, String format) throws IOException {
+        byte[] tiff = switch (format) {
+            case "jpeg" -> jpegApp1(in);
+            case "png" -> pngExif(in);
+            default -> null;
+        };
+        return tiff == null ? NORMAL : fromTiff(tiff);
     }
 
     /** The TIFF block of the first APP1 segment (6 bytes in), or null. */

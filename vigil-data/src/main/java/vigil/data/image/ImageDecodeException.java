@@ -46,6 +46,14 @@ public final class ImageDecodeException extends IOException {
         this.reason = reason;
     }
 
+    /** For an image decoded from memory: source names it (a record, a stream) in the message; {@link #file()} is null. */
+    public ImageDecodeException(String source, Reason reason, String detail, Throwable cause) {
+        super(source + ": " + reason.label() + " (" + detail + ")", cause);
+        this.file = null;
+        this.reason = reason;
+    }
+
+    /** The file that failed, or null when the image came from memory. */
     public Path file() {
         return file;
     }

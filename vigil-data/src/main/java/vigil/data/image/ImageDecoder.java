@@ -4,6 +4,8 @@ import java.awt.image.BufferedImage;
 import java.io.EOFException;
 import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,7 @@ import javax.imageio.stream.ImageInputStream;
 import vigil.data.image.ImageDecodeException.Reason;
 
 /**
- * Decodes JPEG, PNG, BMP and GIF (first frame) files with the JDK's ImageIO into {@link BgrImage}s
+ * Decodes JPEG, PNG, BMP and GIF (first frame) files, or the same bytes in memory, with the JDK's ImageIO into {@link BgrImage}s
  * holding the same bytes that OpenCV 4.6's {@code cv2.imread(path)} (IMREAD_COLOR) gives: the
  * JDK's JPEG decoder is the IJG one OpenCV uses (integer IDCT, fancy upsampling), the channel
  * conversions follow OpenCV's (see {@link BgrConversion}), and the EXIF orientation is applied
@@ -59,9 +61,37 @@ public final class ImageDecoder {
         if (Files.isDirectory(file)) {
             throw new ImageDecodeException(file, Reason.UNREADABLE, "is a directory");
         }
+        return decode(new Input(file, file.toString(), null));
+    }
+
+    /**
+     * Decodes an encoded image held in memory (a record's image feature, an upload) exactly as the same
+     * bytes in a file, EXIF orientation included; name stands for the source in error messages.
+     */
+    public BgrImage decode(byte[] encoded, String name) throws ImageDecodeException {
+        return decode(new Input(null, name, encoded));
+    }
+
+    /** Reads the stream to its end (it is not closed) and decodes the bytes as {@link #decode(byte[], String)}. */
+    public BgrImage decode(InputStream in, String name) throws ImageDecodeException {
+        byte[] encoded;
+        try {
+            encoded = in.readAllBytes();
+        } catch (IOException e) {
+            throw new ImageDecodeException(name, Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
+        }
+        return decode(encoded, name);
+    }
+
+    /** Decodes in-memory bytes with the default pixel limit. */
+    public static BgrImage readBgr(byte[] encoded, String name) throws ImageDecodeException {
+        return new ImageDecoder(DEFAULT_MAX_PIXELS).decode(encoded, name);
+    }
+
+    private BgrImage decode(Input file) throws ImageDecodeException {
         String format;
         BgrImage image;
-        try (ImageInputStream in = open(file)) {
+        try (ImageInputStream in = file.open()) {
             ImageReader reader = readerFor(file, in);
             try {
                 format = formatOf(reader);
@@ -72,27 +102,46 @@ public final class ImageDecoder {
             }
         } catch (IOException e) {
             throw e instanceof ImageDecodeException d ? d
-                    : new ImageDecodeException(file, Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
+                    : file.error(Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
         }
-        try {
-            return ExifOrientation.apply(image, ExifOrientation.read(file, format));
+        try (SeekableByteChannel channel = file.channel()) {
+            return ExifOrientation.apply(image, ExifOrientation.read(channel, format));
         } catch (IOException e) {
-            throw new ImageDecodeException(file, Reason.UNREADABLE, "reading EXIF: " + e.getMessage(), e);
+            throw file.error(Reason.UNREADABLE, "reading EXIF: " + e.getMessage(), e);
         }
     }
 
-    private static ImageInputStream open(Path file) throws ImageDecodeException {
-        try {
-            return new FileImageInputStream(file.toFile());
-        } catch (FileNotFoundException e) {
-            String why = Files.exists(file) ? "no permission to read it" : "no such file";
-            throw new ImageDecodeException(file, Reason.UNREADABLE, why, e);
-        } catch (IOException e) {
-            throw new ImageDecodeException(file, Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
+    /** What is decoded: a file (bytes null) or bytes in memory (file null), and how errors name it. */
+    private record Input(Path file, String name, byte[] bytes) {
+        ImageDecodeException error(Reason reason, String detail) {
+            return error(reason, detail, null);
+        }
+
+        ImageDecodeException error(Reason reason, String detail, Throwable cause) {
+            return file != null ? new ImageDecodeException(file, reason, detail, cause)
+                    : new ImageDecodeException(name, reason, detail, cause);
+        }
+
+        ImageInputStream open() throws ImageDecodeException {
+            if (bytes != null) {
+                return EncodedBytes.imageStream(bytes);
+            }
+            try {
+                return new FileImageInputStream(file.toFile());
+            } catch (FileNotFoundException e) {
+                String why = Files.exists(file) ? "no permission to read it" : "no such file";
+                throw error(Reason.UNREADABLE, why, e);
+            } catch (IOException e) {
+                throw error(Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
+            }
+        }
+
+        SeekableByteChannel channel() throws IOException {
+            return bytes != null ? EncodedBytes.channel(bytes) : Files.newByteChannel(file);
         }
     }
 
-    private static ImageReader readerFor(Path file, ImageInputStream in) throws ImageDecodeException {
+    private static ImageReader readerFor(Input file, ImageInputStream in) throws ImageDecodeException {
         Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
         if (!readers.hasNext()) {
             String detail;
@@ -101,7 +150,7 @@ public final class ImageDecoder {
             } catch (IOException e) {
                 detail = "no decoder recognises its content";
             }
-            throw new ImageDecodeException(file, Reason.NOT_AN_IMAGE, detail);
+            throw file.error(Reason.NOT_AN_IMAGE, detail);
         }
         return readers.next();
     }
@@ -111,10 +160,10 @@ public final class ImageDecoder {
         return name.equals("jpg") ? "jpeg" : name;
     }
 
-    private BgrImage decodeFirstImage(Path file, ImageReader reader, String format, ImageInputStream in)
+    private BgrImage decodeFirstImage(Input file, ImageReader reader, String format, ImageInputStream in)
             throws ImageDecodeException {
         if (!FORMATS.contains(format)) {
-            throw new ImageDecodeException(file, Reason.UNSUPPORTED, format.toUpperCase(Locale.ROOT)
+            throw file.error(Reason.UNSUPPORTED, format.toUpperCase(Locale.ROOT)
                     + " is not decoded here; use JPEG, PNG, BMP or GIF");
         }
         int width;
@@ -127,10 +176,10 @@ public final class ImageDecoder {
         }
         long pixels = (long) width * height;
         if (width <= 0 || height <= 0) {
-            throw new ImageDecodeException(file, Reason.CORRUPT, "header gives size " + width + "x" + height);
+            throw file.error(Reason.CORRUPT, "header gives size " + width + "x" + height);
         }
         if (pixels > maxPixels) {
-            throw new ImageDecodeException(file, Reason.TOO_LARGE, "header claims " + width + "x" + height + " = "
+            throw file.error(Reason.TOO_LARGE, "header claims " + width + "x" + height + " = "
                     + pixels + " pixels, above the limit of " + maxPixels
                     + " (decompression-bomb guard; raise it with -Dvigil.image.maxPixels)");
         }
@@ -145,24 +194,24 @@ public final class ImageDecoder {
         for (String warning : warnings) {
             String w = warning.toLowerCase(Locale.ROOT);
             if (w.contains("truncated") || w.contains("premature end")) {
-                throw new ImageDecodeException(file, Reason.TRUNCATED, format.toUpperCase(Locale.ROOT)
+                throw file.error(Reason.TRUNCATED, format.toUpperCase(Locale.ROOT)
                         + " data ends early: " + warning);
             }
         }
         if (format.equals("png") && !pngComplete(file)) {
             // libpng (and so cv2.imread) refuses a PNG whose IEND chunk is cut, even with complete pixels.
-            throw new ImageDecodeException(file, Reason.TRUNCATED, "PNG ends before its IEND chunk");
+            throw file.error(Reason.TRUNCATED, "PNG ends before its IEND chunk");
         }
-        return BgrConversion.toBgr(decoded).orElseThrow(() -> new ImageDecodeException(file, Reason.UNSUPPORTED,
+        return BgrConversion.toBgr(decoded).orElseThrow(() -> file.error(Reason.UNSUPPORTED,
                 format.toUpperCase(Locale.ROOT) + " with colour space " + decoded.getColorModel().getColorSpace().getType()
                         + " (only grey, RGB and palette images)"));
     }
 
-    private static boolean pngComplete(Path file) throws ImageDecodeException {
-        try {
-            return PngChunks.endsWithIend(file);
+    private static boolean pngComplete(Input file) throws ImageDecodeException {
+        try (SeekableByteChannel channel = file.channel()) {
+            return PngChunks.endsWithIend(channel);
         } catch (IOException e) {
-            throw new ImageDecodeException(file, Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
+            throw file.error(Reason.UNREADABLE, String.valueOf(e.getMessage()), e);
         }
     }
 
@@ -177,24 +226,24 @@ public final class ImageDecoder {
     }
 
     /** A decoder exception classified: running out of data means truncated, anything else corrupt. */
-    private static ImageDecodeException failure(Path file, String format, String part, Exception e, boolean atEnd) {
+    private static ImageDecodeException failure(Input file, String format, String part, Exception e, boolean atEnd) {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         if (atEnd) {
-            return new ImageDecodeException(file, Reason.TRUNCATED, format.toUpperCase(Locale.ROOT) + " " + part
+            return file.error(Reason.TRUNCATED, format.toUpperCase(Locale.ROOT) + " " + part
                     + " ends early: " + message, e);
         }
         for (Throwable t = e; t != null; t = t.getCause()) {
             String m = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
             if (t instanceof EOFException || m.contains("end of") || m.contains("truncated")) {
-                return new ImageDecodeException(file, Reason.TRUNCATED, format.toUpperCase(Locale.ROOT) + " " + part
+                return file.error(Reason.TRUNCATED, format.toUpperCase(Locale.ROOT) + " " + part
                         + " ends early: " + message, e);
             }
         }
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("unsupported")) {
-            return new ImageDecodeException(file, Reason.UNSUPPORTED, format.toUpperCase(Locale.ROOT) + " " + part
+            return file.error(Reason.UNSUPPORTED, format.toUpperCase(Locale.ROOT) + " " + part
                     + ": " + message, e);
         }
-        return new ImageDecodeException(file, Reason.CORRUPT, format.toUpperCase(Locale.ROOT) + " " + part + ": " + message, e);
+        return file.error(Reason.CORRUPT, format.toUpperCase(Locale.ROOT) + " " + part + ": " + message, e);
     }
 }

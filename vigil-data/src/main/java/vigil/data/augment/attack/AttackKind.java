@@ -17,12 +17,13 @@ import vigil.tensor.init.Rng;
  * applied with its drawn parameters, so a synthesised sample records its kind and how it was made.
  */
 public enum AttackKind {
-    /** A printed photo: gamut, halftone, paper texture; sometimes ink bleed, bending, its edge in view. */
+    /** A printed photo: gamut, halftone, paper texture; sometimes ink bleed, bending, its edge in view, cut-outs. */
     PRINT(List.of(
             new PolicyStep(LabelCondition.ANY, PrintAttack.fromArgs(none("print")), 1),
             new PolicyStep(LabelCondition.ANY, InkBleed.fromArgs(none("ink_bleed")), 0.5f),
             new PolicyStep(LabelCondition.ANY, PaperWarp.fromArgs(none("paper_warp")), 0.5f),
-            new PolicyStep(LabelCondition.ANY, PaperEdge.fromArgs(none("paper_edge")), 0.3f))),
+            new PolicyStep(LabelCondition.ANY, PaperEdge.fromArgs(none("paper_edge")), 0.3f),
+            new PolicyStep(LabelCondition.ANY, PaperCutout.fromArgs(none("paper_cutout")), 0.25f))),
     /** A screen replay: tone curve, subpixel grid and moiré, glare; sometimes backlight bleed, banding, the bezel. */
     REPLAY(List.of(
             new PolicyStep(LabelCondition.ANY, ReplayAttack.fromArgs(none("replay")), 1),

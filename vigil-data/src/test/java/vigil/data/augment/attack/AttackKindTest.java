@@ -29,7 +29,7 @@ class AttackKindTest {
             assertInstanceOf(PrintAttack.Params.class, first.params());
             a.applied().stream().skip(1).forEach(op -> extras.add(op.op()));
         }
-        assertEquals(Set.of("ink_bleed", "paper_warp", "paper_edge"), extras, "every extra fires for some of 30 seeds");
+        assertEquals(Set.of("ink_bleed", "paper_warp", "paper_edge", "paper_cutout"), extras, "every extra fires for some of 30 seeds");
     }
 
     @Test
