@@ -1,6 +1,5 @@
 package vigil.liveness.train;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -54,7 +53,11 @@ public final class TrainingCurve {
 
     /** Draws and writes the PNG atomically. */
     public static void write(List<Map<String, Object>> rows, String metricKey, Path png) throws IOException {
-        BufferedImage image = draw(rows, metricKey);
+        writePng(draw(rows, metricKey), png);
+    }
+
+    /** Writes any image as a PNG atomically (temporary file, then rename); the evaluation plots use it too. */
+    public static void writePng(BufferedImage image, Path png) throws IOException {
         Path dir = png.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, png.getFileName().toString(), ".tmp");
@@ -70,46 +73,10 @@ public final class TrainingCurve {
 
     private static void panel(Graphics2D g, int top, int height, double[] steps, double[] yRange, double[][] series,
                               Color[] colors) {
-        int left = MARGIN;
-        int right = WIDTH - MARGIN;
-        int y0 = top + MARGIN / 2;
-        int y1 = top + height - MARGIN / 2;
-        g.setStroke(new BasicStroke(1f));
-        g.setColor(new Color(0xe0e0e0));
-        for (int k = 1; k < 10; k++) {
-            int y = y0 + (y1 - y0) * k / 10;
-            g.drawLine(left, y, right, y);
-        }
-        g.setColor(Color.BLACK);
-        g.drawRect(left, y0, right - left, y1 - y0);
         double xMin = steps.length == 0 ? 0 : steps[0];
         double xMax = steps.length == 0 ? 1 : steps[steps.length - 1];
-        g.setStroke(new BasicStroke(2f));
-        for (int s = 0; s < series.length; s++) {
-            g.setColor(colors[s]);
-            int px = -1;
-            int py = -1;
-            for (int i = 0; i < steps.length; i++) {
-                double v = series[s][i];
-                if (Double.isNaN(v)) {
-                    px = -1;
-                    continue;
-                }
-                int x = left + (int) Math.round((right - left) * scale(steps[i], xMin, xMax));
-                int y = y1 - (int) Math.round((y1 - y0) * scale(v, yRange[0], yRange[1]));
-                if (px >= 0) {
-                    g.drawLine(px, py, x, y);
-                } else {
-                    g.fillRect(x - 1, y - 1, 3, 3);
-                }
-                px = x;
-                py = y;
-            }
-        }
-    }
-
-    private static double scale(double v, double lo, double hi) {
-        return hi > lo ? (v - lo) / (hi - lo) : 0.5;
+        LinePanel.draw(g, MARGIN, top + MARGIN / 2, WIDTH - MARGIN, top + height - MARGIN / 2, steps,
+                new double[] {xMin, xMax}, yRange, series, colors);
     }
 
     private static double[] column(List<Map<String, Object>> rows, String key) {
