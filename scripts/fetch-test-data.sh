@@ -134,7 +134,7 @@ done
 rm -rf "$CACHE/.debs"/*.x
 
 # npm packages (npm pack + tar xzf, nothing installed): face-api 1.7.15's TF.js models (MIT), the
-# tiny face detector and both 68-point landmark nets, and two of its demo photos (group shots).
+# tiny face detector and both 68-point landmark nets, and its six demo photos (group shots).
 # name|npm package@version|path inside the package|sha256
 NPM_FILES=(
   "face-api/tiny_face_detector_model-weights_manifest.json|@vladmandic/face-api@1.7.15|package/model/tiny_face_detector_model-weights_manifest.json|5d1af4849ac48d5b985f4a9b16010c512353ddd6fcc63d50fd0bc9e9e64296e5"
@@ -145,6 +145,10 @@ NPM_FILES=(
   "face-api/face_landmark_68_tiny_model.bin|@vladmandic/face-api@1.7.15|package/model/face_landmark_68_tiny_model.bin|b98e9f2f7da76f8a6dda9741a36ed485b224b889d552de2b2c1bb16217f67bfc"
   "face-api/sample1.jpg|@vladmandic/face-api@1.7.15|package/demo/sample1.jpg|8ecae4b267b2d3169e06e00c7dee97097aa2a94635d45216f7732a5f4943cb51"
   "face-api/sample2.jpg|@vladmandic/face-api@1.7.15|package/demo/sample2.jpg|7d2b60ae6f13bf30f422e04df87451081a02c83de469056f25afb44b7000c691"
+  "face-api/sample3.jpg|@vladmandic/face-api@1.7.15|package/demo/sample3.jpg|8eb081c9efb14370fa94d9feab9e5fbeafd19a627491853a80c2bf67f7ffa936"
+  "face-api/sample4.jpg|@vladmandic/face-api@1.7.15|package/demo/sample4.jpg|729efa5923061d40eb4ed5f267a18cc7b8ba6f852bb2757b16d8b7e4937476fc"
+  "face-api/sample5.jpg|@vladmandic/face-api@1.7.15|package/demo/sample5.jpg|6d45095ebb182d8f975c0790e0e4eefd86fbb40609cf4b271776d92e12662938"
+  "face-api/sample6.jpg|@vladmandic/face-api@1.7.15|package/demo/sample6.jpg|9baad80f9d5e306fb9b8c0913d44445f1e95848df317530efb03d0934c57ba87"
 )
 
 for entry in "${NPM_FILES[@]}"; do

@@ -57,15 +57,7 @@ public record ClassificationObjective(Loss criterion, int liveClass) implements 
         float[] logits = output.data();
         double[] scores = new double[b];
         for (int i = 0; i < b; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (int k = 0; k < c; k++) {
-                max = Math.max(max, logits[i * c + k]);
-            }
-            double sum = 0;
-            for (int k = 0; k < c; k++) {
-                sum += Math.exp(logits[i * c + k] - max);
-            }
-            scores[i] = Math.exp(logits[i * c + liveClass] - max) / sum;
+            scores[i] = LogitMath.softmaxAt(logits, i, c, liveClass);
         }
         return scores;
     }

@@ -9,26 +9,27 @@ import java.util.Set;
 /**
  * Typed access to one JSON object of a config file. Every error names the file and the dotted key
  * ("train.json: optimizer.lr: expected a number, got \"fast\""), and keys nobody asked for are
- * rejected by {@link #rejectUnread()}, so a typo never silently falls back to a default.
+ * rejected by {@link #rejectUnread()}, so a typo never silently falls back to a default. Public so
+ * that commands reading a larger config (train + data + model sections) share the same rules.
  */
-final class ConfigFields {
+public final class ConfigFields {
     private final String source;
     private final String prefix;
     private final Map<String, Object> object;
     private final Set<String> read = new LinkedHashSet<>();
 
-    ConfigFields(String source, String prefix, Map<String, Object> object) {
+    public ConfigFields(String source, String prefix, Map<String, Object> object) {
         this.source = source;
         this.prefix = prefix;
         this.object = object;
     }
 
-    boolean has(String key) {
+    public boolean has(String key) {
         read.add(key);
         return object.containsKey(key) && object.get(key) != null;
     }
 
-    IllegalArgumentException error(String key, String what) {
+    public IllegalArgumentException error(String key, String what) {
         return new IllegalArgumentException(source + ": " + prefix + key + ": " + what);
     }
 
@@ -39,18 +40,18 @@ final class ConfigFields {
         return object.get(key);
     }
 
-    double number(String key) {
+    public double number(String key) {
         if (require(key) instanceof Number n) {
             return n.doubleValue();
         }
         throw error(key, "expected a number, got " + describe(object.get(key)));
     }
 
-    double number(String key, double fallback) {
+    public double number(String key, double fallback) {
         return has(key) ? number(key) : fallback;
     }
 
-    long integer(String key) {
+    public long integer(String key) {
         Object v = require(key);
         if (v instanceof Long l) {
             return l;
@@ -61,11 +62,11 @@ final class ConfigFields {
         throw error(key, "expected an integer, got " + describe(v));
     }
 
-    long integer(String key, long fallback) {
+    public long integer(String key, long fallback) {
         return has(key) ? integer(key) : fallback;
     }
 
-    int positiveInt(String key) {
+    public int positiveInt(String key) {
         long v = integer(key);
         if (v < 1 || v > Integer.MAX_VALUE) {
             throw error(key, "must be a positive int, got " + v);
@@ -73,18 +74,18 @@ final class ConfigFields {
         return (int) v;
     }
 
-    String string(String key) {
+    public String string(String key) {
         if (require(key) instanceof String s) {
             return s;
         }
         throw error(key, "expected a string, got " + describe(object.get(key)));
     }
 
-    String string(String key, String fallback) {
+    public String string(String key, String fallback) {
         return has(key) ? string(key) : fallback;
     }
 
-    boolean bool(String key, boolean fallback) {
+    public boolean bool(String key, boolean fallback) {
         if (!has(key)) {
             return fallback;
         }
@@ -94,7 +95,7 @@ final class ConfigFields {
         throw error(key, "expected true or false, got " + describe(object.get(key)));
     }
 
-    double[] numbers(String key, int count, double[] fallback) {
+    public double[] numbers(String key, int count, double[] fallback) {
         if (!has(key)) {
             return fallback;
         }
@@ -109,8 +110,21 @@ final class ConfigFields {
         throw error(key, "expected a list of " + count + " numbers, got " + describe(object.get(key)));
     }
 
+    /** A list of strings (a YAML flow or block sequence, a JSON array). */
+    public List<String> strings(String key, List<String> fallback) {
+        if (!has(key)) {
+            return fallback;
+        }
+        if (object.get(key) instanceof List<?> list && list.stream().allMatch(e -> e instanceof String)) {
+            List<String> out = new ArrayList<>();
+            list.forEach(e -> out.add((String) e));
+            return out;
+        }
+        throw error(key, "expected a list of strings, got " + describe(object.get(key)));
+    }
+
     @SuppressWarnings("unchecked")
-    ConfigFields object(String key) {
+    public ConfigFields object(String key) {
         if (require(key) instanceof Map<?, ?> m) {
             return new ConfigFields(source, prefix + key + ".", (Map<String, Object>) m);
         }
@@ -118,7 +132,7 @@ final class ConfigFields {
     }
 
     /** An enum constant by its lower-case name. */
-    <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
+    public <E extends Enum<E>> E choice(String key, Class<E> type, E fallback) {
         if (!has(key)) {
             return fallback;
         }
@@ -134,7 +148,7 @@ final class ConfigFields {
         throw error(key, "unknown value \"" + name + "\", expected one of " + names);
     }
 
-    void rejectUnread() {
+    public void rejectUnread() {
         for (String key : object.keySet()) {
             if (!read.contains(key)) {
                 throw error(key, "unknown key (known here: " + read + ")");

@@ -9,7 +9,8 @@ import java.util.Map;
 import vigil.tensor.io.Json;
 
 /**
- * How a training run goes, read from a JSON file:
+ * How a training run goes, read from a JSON file (or the same keys in YAML, see {@link YamlSubset}; or a
+ * "train" section of a larger config via {@link #read}):
  * <pre>
  * {
  *   "seed": 7,                      // init, data order, dropout masks (default 0)
@@ -45,8 +46,23 @@ public record TrainConfig(long seed, int epochs, long steps, int batchSize, Opti
         }
     }
 
+    /** Reads a JSON file, or YAML ({@link YamlSubset}) when the name ends in .yaml or .yml. */
     public static TrainConfig load(Path file) throws IOException {
-        return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
+        return fromMap(readTree(file), file.toString());
+    }
+
+    /** A config file's tree (JSON, or YAML by extension) in Json's structure; errors name the file. */
+    public static Map<String, Object> readTree(Path file) throws IOException {
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (name.endsWith(".yaml") || name.endsWith(".yml")) {
+            return YamlSubset.parseMapping(text, file.toString());
+        }
+        try {
+            return Json.parseObject(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** Parses config JSON; source (a file name) prefixes every error message. */
@@ -57,7 +73,16 @@ public record TrainConfig(long seed, int epochs, long steps, int batchSize, Opti
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
-        ConfigFields f = new ConfigFields(source, "", root);
+        return fromMap(root, source);
+    }
+
+    /** Reads an already parsed config object (from JSON or YAML); source prefixes every error. */
+    public static TrainConfig fromMap(Map<String, Object> root, String source) {
+        return read(new ConfigFields(source, "", root));
+    }
+
+    /** Reads the fields of f (the whole file, or one section of a larger config such as "train."). */
+    public static TrainConfig read(ConfigFields f) {
         long seed = f.integer("seed", 0);
         boolean byEpochs = f.has("epochs");
         boolean bySteps = f.has("steps");

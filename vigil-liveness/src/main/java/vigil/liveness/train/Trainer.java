@@ -177,6 +177,9 @@ public final class Trainer<M extends Module & Layer> {
     /** One optimizer step on batch; returns its loss. Throws before the update on a non-finite value. */
     private float trainStep(long step, long perEpoch, TrainBatch batch, double lr) {
         randomness.beforeStep(step);
+        if (model instanceof StepHook hook) {
+            hook.beforeStep(step);
+        }
         optimizer.setLearningRate(lr);
         optimizer.zeroGrad();
         Tensor lossTensor = objective.loss(model.forward(batch.inputs()), batch.targets());
