@@ -1,5 +1,6 @@
 package vigil.liveness.passive;
 
+import java.util.List;
 import vigil.face.detect.FaceBox;
 
 /**
@@ -11,5 +12,37 @@ public record FaceVerdict(FaceBox box, float[] probabilities, int label, float s
 
     public boolean live() {
         return label == LIVE_CLASS;
+    }
+
+    /**
+     * The verdict of an ensemble: the mean of the models' softmax vectors, summed in double as the
+     * reference's float64 accumulator does, and its arg max (the first on ties).
+     */
+    public static FaceVerdict ofMean(FaceBox box, List<float[]> probabilities) {
+        if (probabilities.isEmpty()) {
+            throw new IllegalArgumentException("a face verdict needs at least one model's probabilities");
+        }
+        int classes = probabilities.get(0).length;
+        double[] sum = new double[classes];
+        for (float[] p : probabilities) {
+            if (p.length != classes) {
+                throw new IllegalStateException("liveness models disagree on the number of classes: "
+                        + classes + " and " + p.length);
+            }
+            for (int i = 0; i < classes; i++) {
+                sum[i] += p[i];
+            }
+        }
+        int label = 0;
+        for (int i = 1; i < classes; i++) {
+            if (sum[i] > sum[label]) {
+                label = i;
+            }
+        }
+        float[] mean = new float[classes];
+        for (int i = 0; i < classes; i++) {
+            mean[i] = (float) (sum[i] / probabilities.size());
+        }
+        return new FaceVerdict(box, mean, label, mean[label]);
     }
 }

@@ -79,33 +79,13 @@ public final class PassiveLiveness {
 
     /** The models' verdict on one face box of the image. */
     public FaceVerdict judge(BgrImage image, FaceBox box) {
-        // Summed in double, as the reference's float64 accumulator does.
-        double[] sum = null;
+        List<float[]> probabilities = new ArrayList<>();
         try (Autograd.NoGrad ignored = Autograd.noGrad()) {
             for (PretrainedMiniFasNet m : models) {
-                float[] p = m.probabilities(modelInput(image, box, m.spec())).data();
-                if (sum == null) {
-                    sum = new double[p.length];
-                } else if (sum.length != p.length) {
-                    throw new IllegalStateException("liveness models disagree on the number of classes: "
-                            + sum.length + " and " + p.length);
-                }
-                for (int i = 0; i < p.length; i++) {
-                    sum[i] += p[i];
-                }
+                probabilities.add(m.probabilities(modelInput(image, box, m.spec())).data());
             }
         }
-        int label = 0;
-        for (int i = 1; i < sum.length; i++) {
-            if (sum[i] > sum[label]) {
-                label = i;
-            }
-        }
-        float[] mean = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-            mean[i] = (float) (sum[i] / models.size());
-        }
-        return new FaceVerdict(box, mean, label, mean[label]);
+        return FaceVerdict.ofMean(box, probabilities);
     }
 
     /**

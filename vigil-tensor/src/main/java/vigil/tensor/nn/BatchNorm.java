@@ -65,6 +65,11 @@ public abstract sealed class BatchNorm extends Module implements Layer permits B
         return eps;
     }
 
+    /** The running statistics' update weight (PyTorch's momentum). */
+    public double momentum() {
+        return momentum;
+    }
+
     public Tensor runningMean() {
         return runningMean;
     }
