@@ -1,6 +1,6 @@
 package vigil.tensor.ops;
 
-import java.util.Arrays;
+import vigil.tensor.autograd.Autograd;
 
 /**
  * A GRU layer in one direction over a whole sequence, forward and backward by hand (PyTorch's cell):
@@ -11,6 +11,12 @@ import java.util.Arrays;
  *   h' = (1 - z) * n + z * h
  * </pre>
  * Gate blocks are stacked (r, z, n) in the G*H = 3H rows of weight_ih / weight_hh.
+ *
+ * <p>Matrix work is batched as wide as the recurrence allows: the input projection of the whole sequence is
+ * one GEMM ([T*N, I] x [I, 3H]); each step does one GEMM for the hidden projection into a reused [N, 3H]
+ * buffer and then the fused pointwise kernel {@link GruGates}. The backward mirrors it: per step the fused
+ * gate gradients and one GEMM for d h(t-1); the weight gradients are whole-sequence GEMMs at the end
+ * (dW_ih = dGx^T X, dW_hh = dGh^T Hprev over all T*N rows).
  */
 final class GruCell {
     private GruCell() {
@@ -21,6 +27,7 @@ final class GruCell {
      * x [T*N, I]; gates [T*N, 3H] holding the activations (r, z, n) of each valid step;
      * hiddenN [T*N, H] = W_hn h + b_hn (r multiplies it, so dr needs it); hPrev [T*N, H] the state each
      * step started from; and the outputs y [T*N, H] (0 on padded steps) and hN [N, H].
+     * hiddenN and hPrev are null when the forward ran with gradients off (nothing will read them).
      */
     record Trace(SequenceGeometry geo, CellParams p, float[] x, float[] gates, float[] hiddenN, float[] hPrev,
                  float[] y, float[] hN) implements CellTrace {
@@ -32,37 +39,30 @@ final class GruCell {
         int nb = geo.batch();
         int hs = geo.hidden();
         int gw = geo.gateWidth();
+        boolean keep = Autograd.isGradEnabled();
         // One GEMM for the whole sequence's input side; each step then overwrites its rows in place
         // with the gate activations.
         float[] gates = geo.projectInputs(x, p.wIh(), p.bIh());
-        float[] hiddenN = new float[tn * hs];
-        float[] hPrev = new float[tn * hs];
+        float[] hiddenN = keep ? new float[tn * hs] : null;
+        float[] hPrev = keep ? new float[tn * hs] : null;
         float[] y = new float[tn * hs];
         float[] h = h0.clone();
         float[] hProj = new float[nb * gw];
+        float[] wHhT = Gemm.VECTOR ? SequenceGeometry.transpose(p.wHh(), gw, hs) : null;
         for (int s = 0; s < geo.steps(); s++) {
             int t = geo.timeAt(s);
-            System.arraycopy(h, 0, hPrev, t * nb * hs, nb * hs);
-            geo.projectHidden(h, 0, p.wHh(), p.bHh(), hProj);
+            if (keep) {
+                System.arraycopy(h, 0, hPrev, t * nb * hs, nb * hs);
+            }
+            if (wHhT != null) {
+                geo.projectHiddenTransposed(h, wHhT, p.bHh(), hProj);
+            } else {
+                geo.projectHidden(h, 0, p.wHh(), p.bHh(), hProj);
+            }
             for (int n = 0; n < nb; n++) {
-                if (!geo.active(t, n)) {
-                    continue;
-                }
-                int g = (t * nb + n) * gw;
-                int hp = n * gw;
-                int o = (t * nb + n) * hs;
-                for (int j = 0; j < hs; j++) {
-                    float r = Activations.sigmoid(gates[g + j] + hProj[hp + j]);
-                    float z = Activations.sigmoid(gates[g + hs + j] + hProj[hp + hs + j]);
-                    float hn = hProj[hp + 2 * hs + j];
-                    float cand = (float) Math.tanh(gates[g + 2 * hs + j] + r * hn);
-                    float next = (1f - z) * cand + z * h[n * hs + j];
-                    gates[g + j] = r;
-                    gates[g + hs + j] = z;
-                    gates[g + 2 * hs + j] = cand;
-                    hiddenN[o + j] = hn;
-                    h[n * hs + j] = next;
-                    y[o + j] = next;
+                if (geo.active(t, n)) {
+                    int row = t * nb + n;
+                    GruGates.forward(hs, gates, row * gw, hProj, n * gw, h, n * hs, y, row * hs, hiddenN);
                 }
             }
         }
@@ -81,52 +81,38 @@ final class GruCell {
      *   candidate:  W_hn^T (r * dn_pre)
      *   carry:      z * dh'
      * The first two are one GEMM, dGh W_hh, with dGh = (dr_pre, dz_pre, r * dn_pre); the carry is added.
-     * A padded step is the identity on h, so dh passes through it unchanged.
+     * A padded step is the identity on h, so dh passes through it unchanged (its dGx and dGh rows stay 0).
+     * dGx and dGh of every step are kept, so dW_ih, dW_hh and the biases are each one product at the end.
      */
     // dy: [T*N, H], dhN: [N, H] -> LayerGrads (dx only if wantDx)
     static LayerGrads backward(Trace tr, float[] dy, float[] dhN, boolean wantDx) {
         SequenceGeometry geo = tr.geo();
         CellParams p = tr.p();
+        if (tr.hPrev() == null) {
+            throw new IllegalStateException("gru backward: the forward ran with gradients off and kept no trace");
+        }
         int nb = geo.batch();
         int hs = geo.hidden();
         int gw = geo.gateWidth();
         float[] gates = tr.gates();
         float[] dGx = new float[geo.steps() * nb * gw];
-        float[] dGh = new float[nb * gw];
-        float[] dWhh = new float[gw * hs];
-        float[] dbHh = p.bHh() == null ? null : new float[gw];
+        float[] dGh = new float[geo.steps() * nb * gw];
         float[] dh = dhN.clone();
         float[] dhScratch = new float[nb * hs];
         for (int s = geo.steps() - 1; s >= 0; s--) {
             int t = geo.timeAt(s);
-            Arrays.fill(dGh, 0f);
             for (int n = 0; n < nb; n++) {
-                if (!geo.active(t, n)) {
-                    continue;
-                }
-                int g = (t * nb + n) * gw;
-                int hp = n * gw;
-                int o = (t * nb + n) * hs;
-                for (int j = 0; j < hs; j++) {
-                    float r = gates[g + j];
-                    float z = gates[g + hs + j];
-                    float cand = gates[g + 2 * hs + j];
-                    float dNext = dh[n * hs + j] + dy[o + j];
-                    float dCandPre = dNext * (1f - z) * (1f - cand * cand);
-                    float dzPre = dNext * (tr.hPrev()[o + j] - cand) * z * (1f - z);
-                    float drPre = dCandPre * tr.hiddenN()[o + j] * r * (1f - r);
-                    dGx[g + j] = drPre;
-                    dGx[g + hs + j] = dzPre;
-                    dGx[g + 2 * hs + j] = dCandPre;
-                    dGh[hp + j] = drPre;
-                    dGh[hp + hs + j] = dzPre;
-                    dGh[hp + 2 * hs + j] = r * dCandPre;
-                    dh[n * hs + j] = z * dNext; // the carry path; the W_hh paths are added below
+                if (geo.active(t, n)) {
+                    int row = t * nb + n;
+                    GruGates.backward(hs, gates, row * gw, tr.hPrev(), tr.hiddenN(), dy, row * hs,
+                            dh, n * hs, dGx, row * gw, dGh, row * gw);
                 }
             }
-            // Padded rows of dGh are 0, so their dh passes through unchanged.
-            geo.projectHiddenBackward(dGh, 0, tr.hPrev(), t * nb * hs, p.wHh(), dWhh, dbHh, dhScratch, dh);
+            geo.hiddenInputGrad(dGh, t * nb * gw, p.wHh(), dhScratch, dh);
         }
+        float[] dWhh = new float[gw * hs];
+        float[] dbHh = p.bHh() == null ? null : new float[gw];
+        geo.hiddenWeightGrad(dGh, tr.hPrev(), dWhh, dbHh);
         return geo.finishBackward(dGx, tr.x(), p, wantDx, dh, null, dWhh, dbHh);
     }
 }

@@ -1,0 +1,140 @@
+package vigil.tensor.ops;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import vigil.tensor.parallel.Parallel;
+
+/**
+ * C = A B (+ C) with A [m, k] and B [k, n] both row-major and B already laid out as the kernel wants it,
+ * so nothing is packed: the per-step products of a recurrent layer (h(t-1) W_hh^T with W_hh^T transposed
+ * once per sequence, dGh W_hh in the backward), where packing the weight every step cost as much as the
+ * product. A register block of 4 rows of A times 2 vectors of B's columns runs a fused multiply-add chain
+ * from zero over k, then adds into C once (or overwrites it), as {@link VectorGemm} does per KC block.
+ * Vector API only: callers take {@link Gemm#sgemm} under {@code -Dvigil.vector=off}.
+ */
+final class RowStreamGemm {
+    private static final VectorSpecies<Float> S = VectorGemm.species();
+    private static final int L = S.length();
+    private static final int MR = 4;
+    // Below about 100^3 multiply-adds a fork costs more than it saves (as VectorGemm).
+    private static final long PARALLEL_MIN_WORK = 1L << 20;
+
+    private RowStreamGemm() {
+    }
+
+    /**
+     * @param a          A at aOff, [m, k] with row stride lda
+     * @param b          B at bOff, [k, n] with row stride ldb
+     * @param c          C at cOff, [m, n] with row stride ldc
+     * @param accumulate true: C += A B; false: C = A B
+     */
+    static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                         boolean accumulate, float[] c, int cOff, int ldc) {
+        int blocks = (m + MR - 1) / MR;
+        if ((long) m * n * k < PARALLEL_MIN_WORK || Parallel.threads() == 1 || blocks == 1) {
+            rows(0, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        } else {
+            Parallel.forRange(blocks, 1, (lo, hi) -> rows(lo * MR, Math.min(m, hi * MR), n, k,
+                    a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
+        }
+    }
+
+    // Rows [i0, i1) of C, on the calling thread.
+    private static void rows(int i0, int i1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                             int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        int i = i0;
+        for (; i + MR <= i1; i += MR) {
+            int j = 0;
+            for (; j + 2 * L <= n; j += 2 * L) {
+                block4x2(i, j, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+            for (int r = i; r < i + MR; r++) {
+                tail(r, j, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+        }
+        for (; i < i1; i++) {
+            tail(i, 0, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        }
+    }
+
+    // C[i:i+4, j:j+2L] from a 4 x 2-vector register block.
+    private static void block4x2(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 boolean accumulate, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        int a0 = aOff + i * lda;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[a0 + 2 * lda + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[a0 + 3 * lda + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        int c0 = cOff + i * ldc + j;
+        store(c, c0, c00, c01, accumulate);
+        store(c, c0 + ldc, c10, c11, accumulate);
+        store(c, c0 + 2 * ldc, c20, c21, accumulate);
+        store(c, c0 + 3 * ldc, c30, c31, accumulate);
+    }
+
+    private static void store(float[] c, int at, FloatVector lo, FloatVector hi, boolean accumulate) {
+        if (accumulate) {
+            lo = lo.add(FloatVector.fromArray(S, c, at));
+            hi = hi.add(FloatVector.fromArray(S, c, at + L));
+        }
+        lo.intoArray(c, at);
+        hi.intoArray(c, at + L);
+    }
+
+    // Row i of C from column j0 on: whole vectors, then a scalar fused chain per remaining column.
+    private static void tail(int i, int j0, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                             int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        int ar = aOff + i * lda;
+        int cr = cOff + i * ldc;
+        int j = j0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            // four independent chains, so one row (batch 1) is not bound by the FMA latency
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                FloatVector x = FloatVector.broadcast(S, a[ar + p]);
+                int bp = bOff + p * ldb + j;
+                s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, bp + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
+                s3 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), s3);
+            }
+            store(c, cr + j, s0, s1, accumulate);
+            store(c, cr + j + 2 * L, s2, s3, accumulate);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                s = FloatVector.broadcast(S, a[ar + p]).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s);
+            }
+            if (accumulate) {
+                s = s.add(FloatVector.fromArray(S, c, cr + j));
+            }
+            s.intoArray(c, cr + j);
+        }
+        for (; j < n; j++) {
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(a[ar + p], b[bOff + p * ldb + j], s);
+            }
+            c[cr + j] = accumulate ? c[cr + j] + s : s;
+        }
+    }
+}
