@@ -7,8 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "vigil", mixinStandardHelpOptions = true, version = "vigil 0.1.0",
         description = "Face liveness in pure Java: engine, models and tools.",
         subcommands = {DemoCommand.class, CheckCommand.class, ConformanceCommand.class, ExampleCommand.class,
-            RecordsCommand.class, MetricsCommand.class,
-            BenchCommand.class, AugmentCommand.class})
+            RecordsCommand.class, MetricsCommand.class, TrainCommand.class, EvalCommand.class,
+            BenchCommand.class, AugmentCommand.class, SelectCommand.class, BlinkCommand.class, QatCommand.class,
+            QuantizeCommand.class})
 public final class Main implements Runnable {
 
     @Override
