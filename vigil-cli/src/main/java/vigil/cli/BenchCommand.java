@@ -10,7 +10,7 @@ import vigil.tensor.parallel.Parallel;
 
 /** Times the workloads of issue 3 (vigil-bench) and prints their medians as one JSON object. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run the benchmark workloads (SGEMM, MiniFASNetV2, GRU); print medians after warm-up.")
+        description = "Run the benchmark workloads (SGEMM, MiniFASNetV2, GRU, augmentation); print medians after warm-up.")
 final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "print one JSON object on stdout (the only format; kept for scripts)")
