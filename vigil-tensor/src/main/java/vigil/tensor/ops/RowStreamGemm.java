@@ -30,6 +30,13 @@ final class RowStreamGemm {
      */
     static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                          boolean accumulate, float[] c, int cOff, int ldc) {
+        if (m == 1) {
+            // Batch-1 inference: its own method, so its JIT profile is not the one the batched (training)
+            // calls leave in tail(), where the column loops never run; sharing it made the recompiled
+            // single-row code about 3x slower once a training workload had run in the same JVM.
+            singleRow(0, n, k, a, aOff, b, bOff, ldb, accumulate, c, cOff);
+            return;
+        }
         int blocks = (m + MR - 1) / MR;
         if ((long) m * n * k < PARALLEL_MIN_WORK || Parallel.threads() == 1 || blocks == 1) {
             rows(0, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
@@ -103,6 +110,47 @@ final class RowStreamGemm {
                              int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
         int ar = aOff + i * lda;
         int cr = cOff + i * ldc;
+        int j = j0;
+        for (; j + 4 * L <= n; j += 4 * L) {
+            // four independent chains, so one row (batch 1) is not bound by the FMA latency
+            FloatVector s0 = FloatVector.zero(S), s1 = FloatVector.zero(S);
+            FloatVector s2 = FloatVector.zero(S), s3 = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                FloatVector x = FloatVector.broadcast(S, a[ar + p]);
+                int bp = bOff + p * ldb + j;
+                s0 = x.fma(FloatVector.fromArray(S, b, bp), s0);
+                s1 = x.fma(FloatVector.fromArray(S, b, bp + L), s1);
+                s2 = x.fma(FloatVector.fromArray(S, b, bp + 2 * L), s2);
+                s3 = x.fma(FloatVector.fromArray(S, b, bp + 3 * L), s3);
+            }
+            store(c, cr + j, s0, s1, accumulate);
+            store(c, cr + j + 2 * L, s2, s3, accumulate);
+        }
+        for (; j + L <= n; j += L) {
+            FloatVector s = FloatVector.zero(S);
+            for (int p = 0; p < k; p++) {
+                s = FloatVector.broadcast(S, a[ar + p]).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s);
+            }
+            if (accumulate) {
+                s = s.add(FloatVector.fromArray(S, c, cr + j));
+            }
+            s.intoArray(c, cr + j);
+        }
+        for (; j < n; j++) {
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(a[ar + p], b[bOff + p * ldb + j], s);
+            }
+            c[cr + j] = accumulate ? c[cr + j] + s : s;
+        }
+    }
+
+    // tail() for the one row of an m == 1 product (A at aOff, C at cOff), the same sums in the same order,
+    // kept separate so it is compiled for the single-row case alone (see multiply).
+    private static void singleRow(int j0, int n, int k, float[] a, int aOff, float[] b, int bOff, int ldb,
+                                  boolean accumulate, float[] c, int cOff) {
+        int ar = aOff;
+        int cr = cOff;
         int j = j0;
         for (; j + 4 * L <= n; j += 4 * L) {
             // four independent chains, so one row (batch 1) is not bound by the FMA latency
