@@ -59,8 +59,9 @@ public final class EyeCrop {
         return out;
     }
 
-    // (sx, sy) in the landmarks' frame, where pixel (i, j) has its centre at (i, j).
-    private static void sampleBilinear(BgrImage image, double sx, double sy, byte[] dst, int at) {
+    // (sx, sy) in the landmarks' frame, where pixel (i, j) has its centre at (i, j). Package-private:
+    // AlignedFaceCrop samples with it too.
+    static void sampleBilinear(BgrImage image, double sx, double sy, byte[] dst, int at) {
         int w = image.width();
         int h = image.height();
         double fx = Math.floor(sx);

@@ -16,7 +16,9 @@ import vigil.liveness.train.ConfigFields;
  *   sources: [.cache/data/photos, .cache/data/video/kphotoalbum_movie.avi]  # files or folders
  *   detector: ../shared/models/silent-face    # deploy.prototxt + Widerface-RetinaFace.caffemodel
  *   detector_threshold: 0.6      # SSD confidence for a face
- *   crop_scale: 2.7              # the detector box grown by this (Silent-Face: 1.0, 2.7, 4.0)
+ *   crop: box                    # box: the detector box grown by crop_scale; aligned: AlignedCapture
+ *   crop_scale: 2.7              # the detector box grown by this (Silent-Face: 1.0, 2.7, 4.0); box crops only
+ *   landmarks: .cache/data/face-api          # face-api's model folder (68-point net); aligned crops only
  *   size: 80                     # the stored square crop
  *   capture: 160                 # the crop is "filmed" (attacks rendered) at this size, then resized
  *   video_every: 2               # every k-th video frame
@@ -29,13 +31,20 @@ import vigil.liveness.train.ConfigFields;
  * </pre>
  */
 public record BenchmarkConfig(Path root, long seed, List<Path> sources, Path detector, double detectorThreshold,
-                              double cropScale, int size,
+                              String crop, double cropScale, Path landmarks, int size,
                               int capture, int videoEvery, int liveVariants, int minFace, double trainFraction,
                               double devFraction, List<AttackRenderer> trainRenderers,
                               List<AttackRenderer> heldOutRenderers) {
 
+    public static final String CROP_BOX = "box";
+    public static final String CROP_ALIGNED = "aligned";
+
     public BenchmarkConfig {
         sources = List.copyOf(sources);
+        if (!crop.equals(CROP_BOX) && !crop.equals(CROP_ALIGNED)) {
+            throw new IllegalArgumentException("BenchmarkConfig: crop must be " + CROP_BOX + " or " + CROP_ALIGNED
+                    + ", got '" + crop + "'");
+        }
         trainRenderers = List.copyOf(trainRenderers);
         heldOutRenderers = List.copyOf(heldOutRenderers);
         if (trainRenderers.isEmpty()) {
@@ -55,6 +64,17 @@ public record BenchmarkConfig(Path root, long seed, List<Path> sources, Path det
         }
     }
 
+    /** A box-crop config (crop: box), as before aligned crops existed. */
+    public BenchmarkConfig(Path root, long seed, List<Path> sources, Path detector, double detectorThreshold,
+                           double cropScale, int size, int capture, int videoEvery, int liveVariants, int minFace,
+                           double trainFraction, double devFraction, List<AttackRenderer> trainRenderers,
+                           List<AttackRenderer> heldOutRenderers) {
+        this(root, seed, sources, detector, detectorThreshold, CROP_BOX, cropScale, Path.of(DEFAULT_LANDMARKS), size,
+                capture, videoEvery, liveVariants, minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
+    }
+
+    public static final String DEFAULT_LANDMARKS = ".cache/data/face-api";
+
     public static final List<String> DEFAULT_SOURCES = List.of(".cache/data/photos", ".cache/data/photos/kphotoalbum",
             ".cache/data/video/kphotoalbum_movie.avi", "../shared/images/silent-face/image_T1.jpg",
             ".cache/data/face-api");
@@ -66,9 +86,14 @@ public record BenchmarkConfig(Path root, long seed, List<Path> sources, Path det
         }
         List<AttackRenderer> train = renderers(f, "train_renderers", List.of("print-halftone", "replay-moire"));
         List<AttackRenderer> heldOut = renderers(f, "heldout_renderers", List.of("print-glossy", "replay-hidpi"));
+        String crop = f.string("crop", CROP_BOX);
+        if (!crop.equals(CROP_BOX) && !crop.equals(CROP_ALIGNED)) {
+            throw f.error("crop", "must be " + CROP_BOX + " or " + CROP_ALIGNED + ", got '" + crop + "'");
+        }
         BenchmarkConfig c = new BenchmarkConfig(Path.of(f.string("root")), f.integer("seed", 0), sources,
                 Path.of(f.string("detector", "../shared/models/silent-face")), f.number("detector_threshold", 0.6),
-                f.number("crop_scale", 2.7),
+                crop, f.number("crop_scale", 2.7),
+                Path.of(f.string("landmarks", DEFAULT_LANDMARKS)),
                 (int) f.integer("size", 80), (int) f.integer("capture", 160), (int) f.integer("video_every", 2),
                 (int) f.integer("live_variants", 3), (int) f.integer("min_face", 24), f.number("train_fraction", 0.6),
                 f.number("dev_fraction", 0.2), train, heldOut);
@@ -89,13 +114,22 @@ public record BenchmarkConfig(Path root, long seed, List<Path> sources, Path det
     }
 
     public BenchmarkConfig withRoot(Path dir) {
-        return new BenchmarkConfig(dir, seed, sources, detector, detectorThreshold, cropScale, size, capture, videoEvery, liveVariants,
-                minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
+        return new BenchmarkConfig(dir, seed, sources, detector, detectorThreshold, crop, cropScale, landmarks, size, capture,
+                videoEvery, liveVariants, minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
     }
 
     public BenchmarkConfig withCropScale(double scale) {
-        return new BenchmarkConfig(root, seed, sources, detector, detectorThreshold, scale, size, capture, videoEvery, liveVariants,
-                minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
+        return new BenchmarkConfig(root, seed, sources, detector, detectorThreshold, crop, scale, landmarks, size, capture,
+                videoEvery, liveVariants, minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
+    }
+
+    public BenchmarkConfig withCrop(String policy) {
+        return new BenchmarkConfig(root, seed, sources, detector, detectorThreshold, policy, cropScale, landmarks, size, capture,
+                videoEvery, liveVariants, minFace, trainFraction, devFraction, trainRenderers, heldOutRenderers);
+    }
+
+    public boolean aligned() {
+        return crop.equals(CROP_ALIGNED);
     }
 
     /** What determines the images (the root excluded), for benchmark.json and the "same build?" check. */
@@ -104,7 +138,14 @@ public record BenchmarkConfig(Path root, long seed, List<Path> sources, Path det
         m.put("seed", seed);
         m.put("sources", sources.stream().map(Path::toString).toList());
         m.put("detector_threshold", detectorThreshold);
-        m.put("crop_scale", cropScale);
+        if (aligned()) {
+            // Only written for aligned crops, so box-crop builds made before this key existed still match.
+            // crop_scale does not shape aligned crops (AlignedCapture fixes their geometry).
+            m.put("crop", crop);
+            m.put("aligned_geometry", AlignedCapture.GEOMETRY);
+        } else {
+            m.put("crop_scale", cropScale);
+        }
         m.put("size", size);
         m.put("capture", capture);
         m.put("video_every", videoEvery);

@@ -24,7 +24,9 @@ import vigil.tensor.io.Json;
  *
  * <p>Per face (SSD box, at least min_face wide): live_variants captures, variant 0 the box as detected,
  * the others with the box shifted by up to 6% and scaled by up to 8% and every odd variant mirrored; each
- * capture is the box grown by crop_scale (Silent-Face's {@link ScaledCrop}) resized to capture x capture.
+ * capture is the box grown by crop_scale (Silent-Face's {@link ScaledCrop}) resized to capture x capture,
+ * or with crop: aligned the {@link AlignedCapture} on the eye centres that face-api's landmark net places
+ * in the box (faces it places none in are skipped).
  * From each capture: one live sample and one attack per renderer of its split (train and dev: the
  * training renderers; test: those and the held-out ones). Every sample then passes through the same
  * camera step (JPEG at quality 70..95) and is resized to size x size, so live and attack images share
@@ -64,8 +66,20 @@ public final class SyntheticSpoofBenchmark {
         return true;
     }
 
-    /** Builds into config.root() (which must not hold another build); log gets one line per subject, or null. */
+    /**
+     * Builds into config.root() (which must not hold another build); log gets one line per subject, or null.
+     * Aligned crops load face-api's landmark net from config.landmarks().
+     */
     public static Summary build(BenchmarkConfig config, FaceFinder finder, PrintStream log) throws IOException {
+        return build(config, finder, config.aligned() ? FaceAligner.faceApi(config.landmarks()) : null, log);
+    }
+
+    /** As {@link #build(BenchmarkConfig, FaceFinder, PrintStream)} with the eye centres from aligner (crop: aligned). */
+    public static Summary build(BenchmarkConfig config, FaceFinder finder, FaceAligner aligner, PrintStream log)
+            throws IOException {
+        if (config.aligned() && aligner == null) {
+            throw new IllegalArgumentException("synthetic-spoof benchmark: crop: aligned needs a FaceAligner");
+        }
         List<Path> missing = new ArrayList<>();
         List<LiveSubject> subjects = LiveSubject.discover(config.sources(), missing);
         List<List<Capture>> captures = new ArrayList<>();
@@ -73,7 +87,7 @@ public final class SyntheticSpoofBenchmark {
         Map<String, Integer> faceCounts = new LinkedHashMap<>();
         List<String> faceless = new ArrayList<>();
         for (LiveSubject subject : subjects) {
-            List<Capture> c = captures(subject, config, finder, new Rng(config.seed()).fork(withFaces.size()));
+            List<Capture> c = captures(subject, config, finder, aligner, new Rng(config.seed()).fork(withFaces.size()));
             if (c.isEmpty()) {
                 faceless.add(subject.id());
                 continue;
@@ -129,8 +143,8 @@ public final class SyntheticSpoofBenchmark {
         return new Summary(root, split, counts, faceless, missing);
     }
 
-    private static List<Capture> captures(LiveSubject subject, BenchmarkConfig config, FaceFinder finder, Rng rng)
-            throws IOException {
+    private static List<Capture> captures(LiveSubject subject, BenchmarkConfig config, FaceFinder finder,
+                                          FaceAligner aligner, Rng rng) throws IOException {
         List<Capture> out = new ArrayList<>();
         int face = 0;
         List<BgrImage> frames = subject.frames(config.videoEvery());
@@ -139,10 +153,16 @@ public final class SyntheticSpoofBenchmark {
                 if (box.width() < config.minFace() || box.height() < config.minFace()) {
                     continue;
                 }
+                double[] eyes = config.aligned() ? aligner.eyeCentres(frame, box) : null;
+                if (config.aligned() && eyes == null) {
+                    continue;
+                }
                 Rng faceRng = rng.fork(face);
                 for (int v = 0; v < config.liveVariants(); v++) {
                     Rng vr = faceRng.fork(v);
-                    BgrImage image = crop(frame, box, config, v == 0 ? null : vr.fork(0));
+                    Rng jitter = v == 0 ? null : vr.fork(0);
+                    BgrImage image = config.aligned() ? AlignedCapture.crop(frame, eyes, config.capture(), jitter)
+                            : crop(frame, box, config, jitter);
                     if (v % 2 == 1) {
                         image = mirror(image);
                     }
