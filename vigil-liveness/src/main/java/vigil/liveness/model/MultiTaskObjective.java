@@ -87,17 +87,7 @@ public record MultiTaskObjective(MultiTaskLayout layout, LiveLoss liveLoss, Loss
         }
         float[] logits = MultiTaskOutput.unpack(output, layout).live().contiguous().data();
         int c = layout.liveOutputs();
-        int right = 0;
-        for (int i = 0; i < labels.length; i++) {
-            int arg = 0;
-            for (int k = 1; k < c; k++) {
-                if (logits[i * c + k] > logits[i * c + arg]) {
-                    arg = k;
-                }
-            }
-            right += arg == labels[i] ? 1 : 0;
-        }
-        return right;
+        return LogitMath.correctArgMax(logits, c, labels);
     }
 
     @Override

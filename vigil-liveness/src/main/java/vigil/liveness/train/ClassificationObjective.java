@@ -28,21 +28,10 @@ public record ClassificationObjective(Loss criterion, int liveClass) implements 
     @Override
     public int correct(Tensor output, Tensor targets) {
         check(output, targets);
-        int b = output.dim(0);
         int c = output.dim(1);
         float[] logits = output.data();
         long[] labels = targets.longs();
-        int right = 0;
-        for (int i = 0; i < b; i++) {
-            int arg = 0;
-            for (int k = 1; k < c; k++) {
-                if (logits[i * c + k] > logits[i * c + arg]) {
-                    arg = k;
-                }
-            }
-            right += arg == labels[i] ? 1 : 0;
-        }
-        return right;
+        return LogitMath.correctArgMax(logits, c, labels);
     }
 
     @Override

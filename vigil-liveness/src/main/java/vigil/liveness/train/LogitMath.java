@@ -29,4 +29,19 @@ public final class LogitMath {
         }
         return p;
     }
+
+    /** How many rows of logits [rows, classes] have their first arg max equal to the label. */
+    public static int correctArgMax(float[] logits, int classes, long[] labels) {
+        int right = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int arg = 0;
+            for (int k = 1; k < classes; k++) {
+                if (logits[i * classes + k] > logits[i * classes + arg]) {
+                    arg = k;
+                }
+            }
+            right += arg == labels[i] ? 1 : 0;
+        }
+        return right;
+    }
 }
