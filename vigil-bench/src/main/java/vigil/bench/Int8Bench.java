@@ -3,7 +3,6 @@ package vigil.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 import vigil.liveness.int8.Int8MiniFasNet;
@@ -15,8 +14,9 @@ import vigil.tensor.autograd.Autograd;
 
 /**
  * Batch-1 latency of each Silent-Face model in float (the engine's folded-BN evaluation path) and in int8
- * (integer-only, vigil.quant.int8 kernels, single-threaded), median of RUNS after WARMUP, and the file
- * sizes. Args: FLOAT_MODEL_DIR INT8_MODEL_DIR (the int8 files as `vigil quantize` writes them).
+ * (integer-only, vigil.quant.int8 kernels, single-threaded), median of RUNS after at least WARMUP steps and
+ * BenchMain's warm-up seconds, and the file sizes. Args: FLOAT_MODEL_DIR INT8_MODEL_DIR (the int8 files as
+ * `vigil quantize` writes them).
  * Run with -Dvigil.vector=off for the scalar twins, -Dvigil.threads=1 for a single-threaded float engine.
  */
 public final class Int8Bench {
@@ -52,26 +52,12 @@ public final class Int8Bench {
             Tensor input = Tensor.of(x, 1, 3, h, w);
             double floatMs;
             try (Autograd.NoGrad ignored = Autograd.noGrad()) {
-                floatMs = median(() -> f.forward(input));
+                floatMs = BenchMain.medianMillis(() -> f.forward(input), WARMUP, RUNS);
             }
-            double int8Ms = median(() -> q.logitCodes(codes, 1));
+            double int8Ms = BenchMain.medianMillis(() -> q.logitCodes(codes, 1), WARMUP, RUNS);
             System.out.printf("%s: float %.3f ms, int8 %.3f ms (%.2fx); file %d -> %d bytes (%.2fx smaller)%n",
                     pth.getFileName(), floatMs, int8Ms, floatMs / int8Ms, Files.size(pth), Files.size(int8File),
                     (double) Files.size(pth) / Files.size(int8File));
         }
-    }
-
-    private static double median(Runnable step) {
-        for (int i = 0; i < WARMUP; i++) {
-            step.run();
-        }
-        double[] t = new double[RUNS];
-        for (int i = 0; i < RUNS; i++) {
-            long t0 = System.nanoTime();
-            step.run();
-            t[i] = (System.nanoTime() - t0) / 1e6;
-        }
-        Arrays.sort(t);
-        return t[RUNS / 2];
     }
 }

@@ -20,8 +20,7 @@ final class DataPaths {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        String home = System.getenv("VIGIL_HOME");
-        return (home != null ? Path.of(home) : Path.of(".")).resolve(".cache/data");
+        return home().resolve(".cache/data");
     }
 
     /** The Silent-Face models: $VIGIL_MODELS, else ../shared/models/silent-face beside the checkout. */
@@ -39,8 +38,7 @@ final class DataPaths {
         if (env != null && !env.isBlank()) {
             return Path.of(env);
         }
-        String home = System.getenv("VIGIL_HOME");
-        return (home != null ? Path.of(home) : Path.of(".")).resolve("../shared").normalize();
+        return home().resolve("../shared").normalize();
     }
 
     /** The Fashion-MNIST folder, fetched by scripts/fetch-test-data.sh if absent. */

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -25,13 +22,7 @@ class AugmentCommandTest {
     private Path images;
 
     private static int run(String... args) {
-        PrintStream saved = System.out;
-        System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-        try {
-            return new CommandLine(new AugmentCommand()).execute(args);
-        } finally {
-            System.setOut(saved);
-        }
+        return CommandRun.of(new AugmentCommand(), args).exit();
     }
 
     @BeforeEach
@@ -93,14 +84,11 @@ class AugmentCommandTest {
     void unknownAttackIsAUsageErrorNamingTheValue() {
         Path one = images.resolve("face0.png");
         Path out = tmp.resolve("never.png");
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        CommandLine cli = new CommandLine(new AugmentCommand());
-        cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-        int code = cli.execute("preview", "--in", one.toString(), "--out", out.toString(), "--attacks", "print,paper");
-        String message = err.toString(StandardCharsets.UTF_8);
-        assertEquals(CommandLine.ExitCode.USAGE, code, message);
-        assertTrue(message.contains("'paper'"), message);
-        assertTrue(message.contains("Usage:"), message);
+        CommandRun r = CommandRun.of(new AugmentCommand(), "preview", "--in", one.toString(), "--out", out.toString(),
+                "--attacks", "print,paper");
+        assertEquals(CommandLine.ExitCode.USAGE, r.exit(), r.err());
+        assertTrue(r.err().contains("'paper'"), r.err());
+        assertTrue(r.err().contains("Usage:"), r.err());
         assertFalse(Files.exists(out), "nothing written");
     }
 }

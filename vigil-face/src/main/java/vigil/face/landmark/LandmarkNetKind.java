@@ -2,17 +2,15 @@ package vigil.face.landmark;
 
 /** face-api's two 68-point landmark nets: the full one (4 dense blocks, 357 KB) and the tiny one (3, 77 KB). */
 public enum LandmarkNetKind {
-    FULL("face_landmark_68_model", 4, new int[] {32, 64, 128, 256}, 7),
-    TINY("face_landmark_68_tiny_model", 3, new int[] {32, 64, 128}, 14);
+    FULL("face_landmark_68_model", new int[] {32, 64, 128, 256}, 7),
+    TINY("face_landmark_68_tiny_model", new int[] {32, 64, 128}, 14);
 
     private final String modelName;
-    private final int blocks;
     private final int[] channels;
     private final int poolSize;
 
-    LandmarkNetKind(String modelName, int blocks, int[] channels, int poolSize) {
+    LandmarkNetKind(String modelName, int[] channels, int poolSize) {
         this.modelName = modelName;
-        this.blocks = blocks;
         this.channels = channels;
         this.poolSize = poolSize;
     }
@@ -23,7 +21,7 @@ public enum LandmarkNetKind {
     }
 
     public int blocks() {
-        return blocks;
+        return channels.length;
     }
 
     /** Output channels of each dense block. */

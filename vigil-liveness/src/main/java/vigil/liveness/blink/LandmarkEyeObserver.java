@@ -49,8 +49,7 @@ public final class LandmarkEyeObserver implements EyeObserver {
 
     /** Every face in an image, most confident first, with the detector sized for it. */
     public static List<FaceLandmarks> faces(FaceLandmarker landmarker, BgrImage image) {
-        TinyFaceDetector sized = landmarker.detector().withInputSize(inputSizeFor(image));
-        return landmarker.withDetector(sized).detect(image);
+        return landmarker.withDetectorInputSize(inputSizeFor(image)).detect(image);
     }
 
     @Override

@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.stream.Stream;
 import vigil.data.image.BgrImage;
 import vigil.data.image.ImageDecoder;
-import vigil.data.image.OpenCvResize;
-import vigil.face.crop.ScaledCrop;
 import vigil.face.detect.FaceBox;
 import vigil.face.detect.SsdFaceDetector;
 import vigil.liveness.passive.MiniFasNetSpec;
@@ -29,10 +27,7 @@ public record FaceCrops(BgrImage image, FaceBox box) {
     }
 
     public static BgrImage crop(BgrImage image, FaceBox box, MiniFasNetSpec spec) {
-        return spec.scale().isPresent()
-                ? ScaledCrop.of(box.x(), box.y(), box.width(), box.height(), image.width(), image.height(),
-                        spec.scale().getAsDouble()).cropAndResize(image, spec.inputWidth(), spec.inputHeight())
-                : OpenCvResize.linear(image, spec.inputWidth(), spec.inputHeight());
+        return spec.crop(image, box);
     }
 
     /** Every image file under dir (recursively, sorted), by extension. */

@@ -3,6 +3,10 @@ package vigil.liveness.passive;
 import java.nio.file.Path;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
+import vigil.data.image.BgrImage;
+import vigil.data.image.OpenCvResize;
+import vigil.face.crop.ScaledCrop;
+import vigil.face.detect.FaceBox;
 
 /**
  * What a Silent-Face model file's name says about the model: the crop scale, the input size and the
@@ -81,5 +85,17 @@ public record MiniFasNetSpec(OptionalDouble scale, int inputHeight, int inputWid
     /** The conv6 kernel this input size needs (the reference's get_kernel). */
     public int[] conv6Kernel() {
         return MiniFasNet.conv6Kernel(inputHeight, inputWidth);
+    }
+
+    /**
+     * The crop this model sees of a face: the box widened by the model's scale (clamped to the image),
+     * resized to the model's input as OpenCV does; a model without a scale sees the whole image, as in
+     * the reference.
+     */
+    public BgrImage crop(BgrImage image, FaceBox box) {
+        return scale.isPresent()
+                ? ScaledCrop.of(box.x(), box.y(), box.width(), box.height(), image.width(), image.height(),
+                        scale.getAsDouble()).cropAndResize(image, inputWidth, inputHeight)
+                : OpenCvResize.linear(image, inputWidth, inputHeight);
     }
 }

@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import vigil.data.image.BgrImage;
-import vigil.data.image.OpenCvResize;
-import vigil.face.crop.ScaledCrop;
 import vigil.face.detect.FaceBox;
 import vigil.face.detect.SsdFaceDetector;
 import vigil.tensor.Tensor;
@@ -88,15 +86,8 @@ public final class PassiveLiveness {
         return FaceVerdict.ofMean(box, probabilities);
     }
 
-    /**
-     * The crop a model sees: the box widened by the model's scale (clamped to the image), resized to
-     * the model's input; a model without a scale sees the whole image, as in the reference.
-     */
+    /** The crop a model sees ({@link MiniFasNetSpec#crop}) as its input, [1, 3, H, W]. */
     static Tensor modelInput(BgrImage image, FaceBox box, MiniFasNetSpec spec) {
-        BgrImage patch = spec.scale().isPresent()
-                ? ScaledCrop.of(box.x(), box.y(), box.width(), box.height(), image.width(), image.height(),
-                        spec.scale().getAsDouble()).cropAndResize(image, spec.inputWidth(), spec.inputHeight())
-                : OpenCvResize.linear(image, spec.inputWidth(), spec.inputHeight());
-        return patch.toTensor();
+        return spec.crop(image, box).toTensor();
     }
 }

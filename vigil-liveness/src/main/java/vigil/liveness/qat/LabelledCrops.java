@@ -9,7 +9,6 @@ import java.util.Optional;
 import vigil.data.augment.attack.AttackKind;
 import vigil.data.image.BgrImage;
 import vigil.data.image.ImageDecoder;
-import vigil.face.crop.ScaledCrop;
 import vigil.face.detect.FaceBox;
 import vigil.face.detect.SsdFaceDetector;
 import vigil.liveness.passive.MiniFasNetSpec;
@@ -88,12 +87,6 @@ public final class LabelledCrops {
     }
 
     private Tensor crop(BgrImage image, FaceBox b) {
-        int w = spec.inputWidth();
-        int h = spec.inputHeight();
-        BgrImage patch = spec.scale().isPresent()
-                ? ScaledCrop.of(b.x(), b.y(), b.width(), b.height(), image.width(), image.height(),
-                        spec.scale().getAsDouble()).cropAndResize(image, w, h)
-                : vigil.data.image.OpenCvResize.linear(image, w, h);
-        return Tensor.of(patch.toTensor().data(), 3, h, w);
+        return Tensor.of(spec.crop(image, b).toTensor().data(), 3, spec.inputHeight(), spec.inputWidth());
     }
 }

@@ -1,10 +1,8 @@
 package vigil.liveness.model;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
+import vigil.data.image.ImageDecoder;
 import vigil.tensor.Tensor;
 
 /** Paths to the shared models and goldens, and PNG crops as model inputs. */
@@ -37,21 +35,6 @@ final class ModelFixtures {
 
     /** A PNG as BGR floats 0..255, [1, 3, H, W]. */
     static Tensor png(Path file) throws IOException {
-        BufferedImage decoded = ImageIO.read(file.toFile());
-        if (decoded == null) {
-            throw new IOException(file + ": not an image ImageIO can read");
-        }
-        int h = decoded.getHeight();
-        int w = decoded.getWidth();
-        BufferedImage bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(decoded, 0, 0, null);
-        byte[] pixels = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-        float[] nchw = new float[3 * h * w];
-        for (int p = 0; p < h * w; p++) {
-            for (int c = 0; c < 3; c++) {
-                nchw[c * h * w + p] = pixels[3 * p + c] & 0xFF;
-            }
-        }
-        return Tensor.of(nchw, 1, 3, h, w);
+        return ImageDecoder.readBgr(file).toTensor();
     }
 }

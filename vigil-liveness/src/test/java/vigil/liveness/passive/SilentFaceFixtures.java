@@ -2,14 +2,12 @@ package vigil.liveness.passive;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import javax.imageio.ImageIO;
+import vigil.data.image.ImageDecoder;
 import vigil.io.pth.PthReader;
 import vigil.tensor.Tensor;
 import vigil.tensor.io.Json;
@@ -41,21 +39,7 @@ final class SilentFaceFixtures {
 
     /** A golden 80x80 crop as the model saw it: BGR bytes as floats 0..255, [1, 3, H, W]. */
     static Tensor crop(String image, String scaleTag) throws IOException {
-        Path file = goldens().resolve("image_" + image + "_crop_" + scaleTag + ".png");
-        BufferedImage decoded = ImageIO.read(file.toFile());
-        int h = decoded.getHeight();
-        int w = decoded.getWidth();
-        // Redraw into 3-byte BGR so the raster holds B, G, R per pixel whatever the PNG's own layout.
-        BufferedImage bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        bgr.getGraphics().drawImage(decoded, 0, 0, null);
-        byte[] pixels = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-        float[] nchw = new float[3 * h * w];
-        for (int p = 0; p < h * w; p++) {
-            for (int c = 0; c < 3; c++) {
-                nchw[c * h * w + p] = pixels[3 * p + c] & 0xFF;
-            }
-        }
-        return Tensor.of(nchw, 1, 3, h, w);
+        return ImageDecoder.readBgr(goldens().resolve("image_" + image + "_crop_" + scaleTag + ".png")).toTensor();
     }
 
     /** reference.json's softmax of one model on one sample image. */

@@ -2,19 +2,18 @@ package vigil.liveness.qat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.awt.image.BufferedImage;
-import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import vigil.data.image.ImageDecoder;
 import vigil.liveness.passive.MiniFasNet;
 import vigil.liveness.passive.PretrainedMiniFasNet;
 import vigil.quant.qat.QatSchedule;
 import vigil.tensor.Tensor;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.ops.Softmax;
+import vigil.tensor.ops.Views;
 
 /**
  * The QAT form of the real Silent-Face models on the golden crops of the three sample images (the crops
@@ -31,29 +30,12 @@ class PretrainedQatTest {
     }
 
     private static Tensor crops(String scaleTag) throws IOException {
-        int n = IMAGES.length;
-        float[] all = null;
-        int per = 0;
-        for (int k = 0; k < n; k++) {
-            BufferedImage decoded = ImageIO.read(shared().resolve("goldens/silent-face/image_" + IMAGES[k] + "_crop_"
-                    + scaleTag + ".png").toFile());
-            int h = decoded.getHeight();
-            int w = decoded.getWidth();
-            BufferedImage bgr = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-            bgr.getGraphics().drawImage(decoded, 0, 0, null);
-            byte[] px = ((DataBufferByte) bgr.getRaster().getDataBuffer()).getData();
-            per = 3 * h * w;
-            if (all == null) {
-                all = new float[n * per];
-            }
-            for (int p = 0; p < h * w; p++) {
-                for (int c = 0; c < 3; c++) {
-                    all[k * per + c * h * w + p] = px[3 * p + c] & 0xFF;
-                }
-            }
+        Tensor[] each = new Tensor[IMAGES.length];
+        for (int k = 0; k < each.length; k++) {
+            each[k] = ImageDecoder.readBgr(shared().resolve("goldens/silent-face/image_" + IMAGES[k] + "_crop_"
+                    + scaleTag + ".png")).toTensor();
         }
-        int side = (int) Math.round(Math.sqrt(per / 3.0));
-        return Tensor.of(all, n, 3, side, side);
+        return Views.concat(0, each);
     }
 
     private static float[] softmax(vigil.tensor.nn.Layer net, Tensor x) {

@@ -126,7 +126,8 @@ public final class Int8DepthwiseConv2d {
         int paddedLen = Math.max((h + 2 * ph) * pitch, lastRead + 1);
         int phaseLen = (paddedLen + s - 1) / s;
         short[] padded = new short[paddedLen];
-        short[] phases = new short[s * phaseLen];
+        // stride 1 has one phase, the padded plane itself
+        short[] phases = s == 1 ? padded : new short[s * phaseLen];
         int[] acc = new int[qVec];
         byte[] y = new byte[n * channels * ho * wo];
         for (int plane = 0; plane < n * channels; plane++) {
@@ -136,9 +137,7 @@ public final class Int8DepthwiseConv2d {
             for (int iy = 0; iy < h; iy++) {
                 Widen.minusZeroPoint(x, xOff + iy * w, padded, (iy + ph) * pitch + pw, w, inputZeroPoint);
             }
-            if (s == 1) {
-                System.arraycopy(padded, 0, phases, 0, paddedLen);
-            } else {
+            if (s > 1) {
                 for (int t = 0; t < s; t++) {
                     for (int j = 0, f = t; f < paddedLen; j++, f += s) {
                         phases[t * phaseLen + j] = padded[f];

@@ -31,8 +31,9 @@ final class GruGates {
         int j = 0;
         if (Gemm.VECTOR) {
             for (; j + L <= hs; j += L) {
-                FloatVector r = sigmoid(FloatVector.fromArray(S, gates, g + j).add(FloatVector.fromArray(S, hProj, hp + j)));
-                FloatVector z = sigmoid(FloatVector.fromArray(S, gates, g + hs + j)
+                FloatVector r = VectorMath.sigmoid(FloatVector.fromArray(S, gates, g + j)
+                        .add(FloatVector.fromArray(S, hProj, hp + j)));
+                FloatVector z = VectorMath.sigmoid(FloatVector.fromArray(S, gates, g + hs + j)
                         .add(FloatVector.fromArray(S, hProj, hp + hs + j)));
                 FloatVector hn = FloatVector.fromArray(S, hProj, hp + 2 * hs + j);
                 FloatVector cand = VectorMath.tanh(r.fma(hn, FloatVector.fromArray(S, gates, g + 2 * hs + j)));
@@ -110,11 +111,5 @@ final class GruGates {
             dGh[gh + 2 * hs + j] = r * dCandPre;
             dh[dho + j] = z * dNext;
         }
-    }
-
-    // 1 / (1 + exp(-v)): exp(-v) overflows to infinity for v below about -88, giving exactly 0, as the
-    // scalar form's limit; NaN stays NaN.
-    private static FloatVector sigmoid(FloatVector v) {
-        return VectorMath.sigmoid(v);
     }
 }

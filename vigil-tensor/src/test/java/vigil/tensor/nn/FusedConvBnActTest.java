@@ -78,30 +78,28 @@ class FusedConvBnActTest {
         assertTrue(worst > 0 || a.length < 50, "fused and unfused outputs identical: the comparison did not exercise a fold");
     }
 
-    @Test
-    void convBatchNormPreluFoldMatchesUnfusedChain() {
-        Rng rng = new Rng(11);
-        Conv2d conv = new Conv2d(6, 10, 3, 1, 1, 1, 1, false, rng);
-        BatchNorm2d bn = trainedBatchNorm(10, rng);
-        PReLU prelu = randomPrelu(10, rng);
-        Tensor x = GradCheck.randomInput(rng, -1f, 1f, 3, 6, 11, 9);
+    /** Folds conv (built from rng) with a trained batch norm and a random PReLU, then checks the fold. */
+    private static void assertPreluFoldMatchesUnfusedChain(Rng rng, Conv2d conv, int channels, int... inputShape) {
+        BatchNorm2d bn = trainedBatchNorm(channels, rng);
+        PReLU prelu = randomPrelu(channels, rng);
+        Tensor x = GradCheck.randomInput(rng, -1f, 1f, inputShape);
         try (Autograd.NoGrad off = Autograd.noGrad()) {
             Tensor unfused = prelu.forward(bn.forward(conv.forward(x)));
+            // randomPrelu draws slopes in [-0.5, 1.5)
             assertWithinReassociationBound(FusedConvBnAct.fold(conv, bn, prelu), conv, x, unfused, 1.5f);
         }
     }
 
     @Test
+    void convBatchNormPreluFoldMatchesUnfusedChain() {
+        Rng rng = new Rng(11);
+        assertPreluFoldMatchesUnfusedChain(rng, new Conv2d(6, 10, 3, 1, 1, 1, 1, false, rng), 10, 3, 6, 11, 9);
+    }
+
+    @Test
     void depthwiseStrideTwoFoldMatchesUnfusedChain() {
         Rng rng = new Rng(12);
-        Conv2d conv = new Conv2d(8, 8, 3, 2, 1, 1, 8, false, rng);
-        BatchNorm2d bn = trainedBatchNorm(8, rng);
-        PReLU prelu = randomPrelu(8, rng);
-        Tensor x = GradCheck.randomInput(rng, -1f, 1f, 2, 8, 20, 20);
-        try (Autograd.NoGrad off = Autograd.noGrad()) {
-            Tensor unfused = prelu.forward(bn.forward(conv.forward(x)));
-            assertWithinReassociationBound(FusedConvBnAct.fold(conv, bn, prelu), conv, x, unfused, 1.5f);
-        }
+        assertPreluFoldMatchesUnfusedChain(rng, new Conv2d(8, 8, 3, 2, 1, 1, 8, false, rng), 8, 2, 8, 20, 20);
     }
 
     @Test
