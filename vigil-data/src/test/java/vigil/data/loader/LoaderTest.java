@@ -283,12 +283,22 @@ class LoaderTest {
             }
         });
         consumer.start();
-        Thread.sleep(100);
+        awaitBlocked(consumer);
         consumer.interrupt();
         consumer.join(10_000);
         assertTrue(thrown.get() instanceof LoaderException, String.valueOf(thrown.get()));
         assertEquals(baseline, loaderThreads());
         assertFalse(loader.hasNext());
+    }
+
+    // Waits until the thread parks (the consumer blocked on the loader's queue), so the interrupt is tested
+    // against a thread that is really waiting rather than one that has not got there yet.
+    private static void awaitBlocked(Thread thread) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
+            assertTrue(System.nanoTime() < deadline, "consumer never blocked; state " + thread.getState());
+            Thread.sleep(1);
+        }
     }
 
     @Test

@@ -15,12 +15,7 @@ public final class Int8Conv2d {
     private final int[] bias;
     private final int outChannels;
     private final int inChannels;
-    private final int kh;
-    private final int kw;
-    private final int sh;
-    private final int sw;
-    private final int ph;
-    private final int pw;
+    private final Int8Window window;
     private final int inputZeroPoint;
     private final OutputStage output;
 
@@ -38,10 +33,7 @@ public final class Int8Conv2d {
             throw new IllegalArgumentException("Int8Conv2d: bias / output stage channels do not match "
                     + outChannels + " output channels");
         }
-        if (stride[0] < 1 || stride[1] < 1 || padding[0] < 0 || padding[1] < 0) {
-            throw new IllegalArgumentException("Int8Conv2d: stride " + stride[0] + "x" + stride[1] + ", padding "
-                    + padding[0] + "x" + padding[1]);
-        }
+        this.window = Int8Window.of("Int8Conv2d", kh, kw, stride, padding);
         if (inChannels * kh * kw > Int8Gemm.MAX_DEPTH) {
             throw new IllegalArgumentException("Int8Conv2d: reduction depth " + inChannels * kh * kw + " too deep");
         }
@@ -49,26 +41,20 @@ public final class Int8Conv2d {
         this.bias = bias == null ? null : bias.clone();
         this.outChannels = outChannels;
         this.inChannels = inChannels;
-        this.kh = kh;
-        this.kw = kw;
-        this.sh = stride[0];
-        this.sw = stride[1];
-        this.ph = padding[0];
-        this.pw = padding[1];
         this.inputZeroPoint = inputZeroPoint;
         this.output = output;
     }
 
     public int outputHeight(int h) {
-        return (h + 2 * ph - kh) / sh + 1;
+        return window.outputHeight(h);
     }
 
     public int outputWidth(int w) {
-        return (w + 2 * pw - kw) / sw + 1;
+        return window.outputWidth(w);
     }
 
     private boolean isPointwise() {
-        return kh == 1 && kw == 1 && sh == 1 && sw == 1 && ph == 0 && pw == 0;
+        return window.equals(new Int8Window(1, 1, 1, 1, 0, 0));
     }
 
     /** x: [n, inChannels, h, w] int8 codes -> [n, outChannels, ho, wo] int8 codes. */
@@ -77,16 +63,14 @@ public final class Int8Conv2d {
             throw new IllegalArgumentException("Int8Conv2d: input of " + x.length + " codes is not [" + n + ", "
                     + inChannels + ", " + h + ", " + w + "]");
         }
-        int ho = outputHeight(h);
-        int wo = outputWidth(w);
-        if (ho < 1 || wo < 1) {
-            throw new IllegalArgumentException("Int8Conv2d: input " + h + "x" + w + " smaller than the kernel");
-        }
+        int[] size = window.outputSize("Int8Conv2d", h, w);
+        int ho = size[0];
+        int wo = size[1];
         int p = ho * wo;
         // Columns padded with zeros to whole vectors (pitch pp), so the GEMM has no scalar tail; the padded
         // outputs are computed and dropped (5 x 5 maps: 25 of 32 columns used instead of 16 vector + 9 scalar).
         int pp = (p + Int8Lanes.L - 1) / Int8Lanes.L * Int8Lanes.L;
-        int k = inChannels * kh * kw;
+        int k = inChannels * window.kh() * window.kw();
         byte[] y = new byte[n * outChannels * p];
         short[] cols = new short[k * pp];
         int[] acc = new int[outChannels * pp];
@@ -112,6 +96,12 @@ public final class Int8Conv2d {
     // rows of pitch pp >= ho*wo (the padding columns stay 0).
     private void im2col(byte[] x, int xOff, int h, int w, int ho, int wo, int pp, short[] cols) {
         int p = pp;
+        int kh = window.kh();
+        int kw = window.kw();
+        int sh = window.sh();
+        int sw = window.sw();
+        int ph = window.ph();
+        int pw = window.pw();
         for (int c = 0; c < inChannels; c++) {
             for (int ky = 0; ky < kh; ky++) {
                 for (int kx = 0; kx < kw; kx++) {

@@ -20,12 +20,7 @@ public final class Int8DepthwiseConv2d {
     private final short[] weight;
     private final int[] bias;
     private final int channels;
-    private final int kh;
-    private final int kw;
-    private final int sh;
-    private final int sw;
-    private final int ph;
-    private final int pw;
+    private final Int8Window window;
     private final int inputZeroPoint;
     private final OutputStage output;
 
@@ -37,34 +32,25 @@ public final class Int8DepthwiseConv2d {
             throw new IllegalArgumentException("Int8DepthwiseConv2d: " + weight.length + " weights, bias and "
                     + output.channels() + " output channels do not fit [" + channels + ", 1, " + kh + ", " + kw + "]");
         }
-        if (stride[0] < 1 || stride[1] < 1 || padding[0] < 0 || padding[1] < 0) {
-            throw new IllegalArgumentException("Int8DepthwiseConv2d: stride " + stride[0] + "x" + stride[1]
-                    + ", padding " + padding[0] + "x" + padding[1]);
-        }
+        this.window = Int8Window.of("Int8DepthwiseConv2d", kh, kw, stride, padding);
         this.weight = Widen.bytes(weight);
         this.bias = bias == null ? null : bias.clone();
         this.channels = channels;
-        this.kh = kh;
-        this.kw = kw;
-        this.sh = stride[0];
-        this.sw = stride[1];
-        this.ph = padding[0];
-        this.pw = padding[1];
         this.inputZeroPoint = inputZeroPoint;
         this.output = output;
     }
 
     public int outputHeight(int h) {
-        return (h + 2 * ph - kh) / sh + 1;
+        return window.outputHeight(h);
     }
 
     public int outputWidth(int w) {
-        return (w + 2 * pw - kw) / sw + 1;
+        return window.outputWidth(w);
     }
 
     /** x: [n, channels, h, w] int8 codes -> [n, channels, ho, wo] int8 codes. */
     public byte[] forward(byte[] x, int n, int h, int w) {
-        return Int8Lanes.VECTOR && sh == sw ? forwardVector(x, n, h, w) : forwardScalar(x, n, h, w);
+        return Int8Lanes.VECTOR && window.sh() == window.sw() ? forwardVector(x, n, h, w) : forwardScalar(x, n, h, w);
     }
 
     private int[] check(byte[] x, int n, int h, int w) {
@@ -72,18 +58,19 @@ public final class Int8DepthwiseConv2d {
             throw new IllegalArgumentException("Int8DepthwiseConv2d: input of " + x.length + " codes is not [" + n
                     + ", " + channels + ", " + h + ", " + w + "]");
         }
-        int ho = outputHeight(h);
-        int wo = outputWidth(w);
-        if (ho < 1 || wo < 1) {
-            throw new IllegalArgumentException("Int8DepthwiseConv2d: input " + h + "x" + w + " smaller than the kernel");
-        }
-        return new int[] {ho, wo};
+        return window.outputSize("Int8DepthwiseConv2d", h, w);
     }
 
     byte[] forwardScalar(byte[] x, int n, int h, int w) {
         int[] out = check(x, n, h, w);
         int ho = out[0];
         int wo = out[1];
+        int kh = window.kh();
+        int kw = window.kw();
+        int sh = window.sh();
+        int sw = window.sw();
+        int ph = window.ph();
+        int pw = window.pw();
         byte[] y = new byte[n * channels * ho * wo];
         for (int plane = 0; plane < n * channels; plane++) {
             int c = plane % channels;
@@ -111,13 +98,17 @@ public final class Int8DepthwiseConv2d {
     }
 
     byte[] forwardVector(byte[] x, int n, int h, int w) {
-        if (sh != sw) {
+        if (window.sh() != window.sw()) {
             throw new IllegalStateException("Int8DepthwiseConv2d: the vector kernel needs equal strides");
         }
         int[] out = check(x, n, h, w);
         int ho = out[0];
         int wo = out[1];
-        int s = sh;
+        int kh = window.kh();
+        int kw = window.kw();
+        int ph = window.ph();
+        int pw = window.pw();
+        int s = window.sh();
         int lanes = Int8Lanes.L;
         int pitch = w + 2 * pw;
         int qLen = (ho - 1) * pitch + wo;

@@ -32,9 +32,11 @@ public final class FakeQuantMinMax {
 
     /**
      * A nudged range: real 0 is the code zeroPoint exactly; codes run over [quantMin, quantMax].
-     * scale is 0 only for the range [0, 0].
+     * scale is 0 only for the range [0, 0]; inverseScale is TF's float reciprocal 1/scale (0 when scale is
+     * 0), kept here so the per-element forward multiplies instead of dividing once per element.
      */
-    public record Nudged(float min, float max, float scale, int zeroPoint, int quantMin, int quantMax) {
+    public record Nudged(float min, float max, float scale, float inverseScale, int zeroPoint, int quantMin,
+                         int quantMax) {
     }
 
     /** TF's Nudge of [min, max] for num_bits in [2, 16]; throws for a non-finite or inverted range. */
@@ -55,7 +57,7 @@ public final class FakeQuantMinMax {
         int quantMin = narrowRange ? 1 : 0;
         int quantMax = (1 << numBits) - 1;
         if (min == 0f && max == 0f) {
-            return new Nudged(0f, 0f, 0f, quantMin, quantMin, quantMax);
+            return new Nudged(0f, 0f, 0f, 0f, quantMin, quantMin, quantMax);
         }
         if (min == max) {
             throw new IllegalArgumentException(where + ": empty range [" + min + ", " + max
@@ -73,8 +75,8 @@ public final class FakeQuantMinMax {
         } else {
             zeroPoint = Math.round(zeroPointFromMin); // non-negative here, so half up == half away from zero
         }
-        return new Nudged((qmin - zeroPoint) * scale, (qmax - zeroPoint) * scale, scale, zeroPoint, quantMin,
-                quantMax);
+        return new Nudged((qmin - zeroPoint) * scale, (qmax - zeroPoint) * scale, scale, 1.0f / scale, zeroPoint,
+                quantMin, quantMax);
     }
 
     /** One element of the forward: x quantized on the nudged grid, back in reals. */
@@ -82,9 +84,8 @@ public final class FakeQuantMinMax {
         if (r.scale() == 0f) {
             return 0f;
         }
-        float inv = 1.0f / r.scale();
         float clamped = Math.max(Math.min(x, r.max()), r.min());
-        return (float) Math.floor((clamped - r.min()) * inv + 0.5f) * r.scale() + r.min();
+        return (float) Math.floor((clamped - r.min()) * r.inverseScale() + 0.5f) * r.scale() + r.min();
     }
 
     /** x: any shape; min, max: one element each -> y: x's shape. Gradients reach x, min and max. */
