@@ -14,8 +14,8 @@ import java.util.OptionalInt;
 
 /**
  * Frames of a video, in presentation order, one at a time (so a long clip never sits in memory
- * whole). Implementations: {@link MjpegAviReader} (MJPEG in AVI), {@link AnimatedGifReader} and
- * {@link FrameFolderReader} (a directory of numbered images).
+ * whole). Implementations: {@link MjpegAviReader} (MJPEG in AVI), {@link H264Mp4Reader} (H.264 in
+ * MP4/MOV), {@link AnimatedGifReader} and {@link FrameFolderReader} (a directory of numbered images).
  */
 public interface VideoSource extends AutoCloseable {
     /** The file or directory the frames come from (for messages). */
@@ -48,8 +48,10 @@ public interface VideoSource extends AutoCloseable {
     void close() throws IOException;
 
     /**
-     * Opens a video file by its content, not its name: RIFF/AVI with MJPEG, or an animated GIF
-     * (a directory needs a frame rate: use {@link FrameFolderReader#open(Path, double)}).
+     * Opens a video file by its content, not its name: RIFF/AVI with MJPEG, an animated GIF, or an
+     * ISO BMFF file (MP4, MOV, M4V: first box 'ftyp', or for old QuickTime files 'moov', 'mdat',
+     * 'wide' or 'free') with H.264 video. A directory needs a frame rate: use
+     * {@link FrameFolderReader#open(Path, double)}.
      */
     static VideoSource open(Path file, TruncatedFramePolicy onTruncated) throws IOException {
         if (Files.isDirectory(file)) {
@@ -72,12 +74,17 @@ public interface VideoSource extends AutoCloseable {
         if (magic.equals("GIF8")) {
             return AnimatedGifReader.open(file);
         }
-        if (n >= 8 && new String(head, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")) {
-            throw new VideoDecodeException(file, 4, "an MP4/MOV (ISO BMFF) file; only MJPEG AVI, animated GIF"
-                    + " and folders of frames are read (H.264 is not supported yet)");
+        if (n >= 8 && isoBoxType(new String(head, 4, 4, StandardCharsets.ISO_8859_1))) {
+            return H264Mp4Reader.open(file, onTruncated);
         }
         throw new VideoDecodeException(file, 0, n == 0 ? "empty file"
-                : "not a video format read here (MJPEG AVI, animated GIF); it starts with bytes "
+                : "not a video format read here (MJPEG AVI, animated GIF, H.264 MP4/MOV); it starts with bytes "
                         + HexFormat.ofDelimiter(" ").formatHex(head, 0, n));
+    }
+
+    /** The type of an ISO BMFF file's first box: 'ftyp' in MP4 and modern MOV, others in pre-2000 QuickTime. */
+    private static boolean isoBoxType(String type) {
+        return type.equals("ftyp") || type.equals("moov") || type.equals("mdat") || type.equals("wide")
+                || type.equals("free");
     }
 }

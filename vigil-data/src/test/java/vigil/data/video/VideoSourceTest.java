@@ -37,12 +37,13 @@ class VideoSourceTest {
     }
 
     @Test
-    void mp4IsRefusedAsNotYetSupported() throws IOException {
-        Path mp4 = tmp.resolve("clip.mp4");
-        Files.write(mp4, new byte[] {0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'i', 's', 'o', 'm', 0, 0, 2, 0});
-        VideoDecodeException e = assertThrows(VideoDecodeException.class,
-                () -> VideoSource.open(mp4, TruncatedFramePolicy.FAIL));
-        assertTrue(e.getMessage().contains("MP4") && e.getMessage().contains("H.264"), e.getMessage());
+    void mp4IsOpenedByItsFtypBoxWhateverItsName() throws IOException {
+        Path renamed = tmp.resolve("clip.gif");
+        Files.copy(H264Fixtures.file("baseline.mp4"), renamed);
+        try (VideoSource video = VideoSource.open(renamed, TruncatedFramePolicy.FAIL)) {
+            assertTrue(video instanceof H264Mp4Reader);
+            assertEquals(24, video.frameCount().orElseThrow());
+        }
     }
 
     @Test
