@@ -9,25 +9,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vigil.face.landmark.FaceLandmarker;
 import vigil.liveness.blink.BlinkTraining;
+import vigil.liveness.blink.EyeLabels;
 import vigil.liveness.blink.EyeSource;
 import vigil.liveness.blink.EyeSourceCollector;
 import vigil.liveness.blink.EyeSourceCollector.ExcludedFrames;
 import vigil.liveness.blink.EyeSourceCollector.VideoInput;
 
 /**
- * Reproduces the shipped blink weights: real open eyes from the fetched photos, face-api's sample
+ * Reproduces the shipped blink weights: real eyes from the fetched photos, face-api's sample
  * photos, the Silent-Face sample images and the kphotoalbum clip (its blink, frames 30-40, held
- * out), synthetic closures, then the CNN, the blink GRU and the score smoother from one seed.
+ * out), the hand labels of the eyes that are closed or cannot be judged ({@link EyeLabels}),
+ * synthetic closures, then the CNN, the blink GRU and the score smoother from one seed.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train the blink models from the fetched data and a seed; writes three safetensors files.")
 final class BlinkTrainCommand implements Callable<Integer> {
-    /**
-     * The face-api demo photos the shipped weights were trained with. The fetch brings six; the other four
-     * came later, and a model trained with them (or with another seed) misses the clip's real blink: the
-     * training set is pinned so that this command reproduces the shipped weights, and docs/blink.md says so.
-     */
-    static final List<String> FACE_API_PHOTOS = List.of("sample1.jpg", "sample2.jpg");
+    /** face-api's demo photos (the fetch brings all six; their eyes that are not open are labelled in eye-labels.txt). */
+    static final List<String> FACE_API_PHOTOS =
+            List.of("sample1.jpg", "sample2.jpg", "sample3.jpg", "sample4.jpg", "sample5.jpg", "sample6.jpg");
 
     /** The clip's test blink, with margin: never trained on. */
     static final ExcludedFrames CLIP_TEST_BLINK = new ExcludedFrames(30, 40);
@@ -78,7 +77,7 @@ final class BlinkTrainCommand implements Callable<Integer> {
         BlinkTraining.Settings settings = new BlinkTraining.Settings(seed, cnnSteps != null ? cnnSteps : d.cnnSteps(),
                 d.cnnBatch(), d.variants(), gruSteps != null ? gruSteps : d.gruSteps(), d.gruBatch(), d.minFrames(),
                 d.maxFrames(), d.smootherSteps());
-        BlinkTraining.Report r = BlinkTraining.run(sources, settings, out, System.out);
+        BlinkTraining.Report r = BlinkTraining.run(sources, EyeLabels.shipped(), settings, out, System.out);
         System.out.printf(java.util.Locale.ROOT, "blink train: %d eye pairs trained, %d held out; held-out CNN open/closed"
                 + " accuracy %.2f%%, blink recall %.3f, precision %.3f (%d synthetic blinks), smoother %.2f%%; %d parameters"
                 + " in %s%n", r.trainSources(), r.heldOutSources(), 100 * r.cnnAccuracy(), r.eventRecall(),

@@ -17,6 +17,12 @@ import vigil.tensor.init.Rng;
  * head motion switches the jittered crop variant between frames, so the model learns from the
  * change against the sequence's own resting level, not from absolute values.
  *
+ * <p>A share of the sequences ({@link #STILL_SHARE}) is a photo held to the camera: no event, the
+ * eyes fixed at one closure from the first frame to the last (often fully closed), only the jitter
+ * of a hand-held print. A closed eye that never opens is not a blink, and the sequences that start
+ * from open eyes never show the model a closed eye at the first frame, before the running medians
+ * know the face's resting level.
+ *
  * <p>Target per frame: 1 when the frame lies in a blink with both eyes at least half closed, else 0.
  */
 public final class BlinkSequenceSynthesizer {
@@ -26,6 +32,9 @@ public final class BlinkSequenceSynthesizer {
      */
     public record Batch(Tensor x, Tensor target, List<List<int[]>> blinks, double[][] times) {
     }
+
+    /** Share of sequences that show a still photo: fixed eyes, no event. */
+    static final float STILL_SHARE = 0.1f;
 
     enum Kind { BLINK, HALF_BLINK, WINK, SQUINT, SLOW_CLOSURE, LOOK_DOWN }
 
@@ -89,12 +98,19 @@ public final class BlinkSequenceSynthesizer {
             times[k] = t;
             t += 1 / fps;
         }
-        List<Event> events = placeEvents(rng, times[frames - 1]);
+        boolean still = rng.nextFloat() < STILL_SHARE;
+        List<Event> events = still ? List.of() : placeEvents(rng, times[frames - 1]);
+        float[] resting = new float[2];
+        if (still) {
+            float shut = rng.nextFloat() < 0.5f ? 1f : rng.nextFloat();
+            resting[0] = shut;
+            resting[1] = Math.max(0, Math.min(1, shut + rng.uniform(-0.1f, 0.1f)));
+        }
         int source = rng.nextInt(bank.sources());
         float cnnGain = rng.uniform(0.4f, 1.3f);
         float cnnBias = rng.uniform(-1.5f, 0.5f);
         float earFollow = rng.nextFloat() < 0.15f ? 0f : rng.uniform(0.3f, 0.9f);
-        float motion = rng.nextFloat() < 0.5f ? 0.05f : rng.uniform(0.2f, 1f);
+        float motion = still || rng.nextFloat() < 0.5f ? 0.05f : rng.uniform(0.2f, 1f);
         float earNoise = rng.uniform(0.01f, 0.06f);
         int[] variant = {rng.nextInt(bank.variants()), rng.nextInt(bank.variants())};
         BlinkFeatures features = new BlinkFeatures();
@@ -104,7 +120,7 @@ public final class BlinkSequenceSynthesizer {
             float[] ear = new float[2];
             boolean blinkClosed = false;
             for (int eye = 0; eye < 2; eye++) {
-                float c = 0;
+                float c = resting[eye];
                 for (Event e : events) {
                     c = Math.max(c, e.closure(times[k], eye == 0));
                 }

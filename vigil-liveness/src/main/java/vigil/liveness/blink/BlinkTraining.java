@@ -19,11 +19,12 @@ import vigil.tensor.optim.CosineLr;
 import vigil.tensor.optim.GradClip;
 
 /**
- * Reproduces the shipped blink weights from a seed: (1) the eye-state CNN on real open eyes and
- * synthetic closures; (2) a table of its outputs ({@link EyeStateBank}); (3) the blink GRU on
- * sequences drawn from that table ({@link BlinkSequenceSynthesizer}); (4) the passive-score
- * smoother on synthetic score sequences. Sources are split by file: every fifth image file is
- * held out, and the held-out figures in the report come from sequences built on those faces only.
+ * Reproduces the shipped blink weights from a seed: (1) the eye-state CNN on real open eyes, their
+ * synthetic closures and the hand-labelled real closed eyes ({@link EyeLabels}); (2) a table of
+ * its outputs ({@link EyeStateBank}); (3) the blink GRU on sequences drawn from that table
+ * ({@link BlinkSequenceSynthesizer}); (4) the passive-score smoother on synthetic score sequences.
+ * Sources are split by file: every fifth image file is held out, and the held-out figures in the
+ * report come from sequences built on those faces only.
  * Single-threaded arithmetic on seeded streams: the same inputs and seed give the same weights.
  */
 public final class BlinkTraining {
@@ -42,10 +43,22 @@ public final class BlinkTraining {
     private BlinkTraining() {
     }
 
+    /** As {@link #run(List, EyeLabels, Settings, Path, PrintStream)} with every eye taken as open. */
     public static Report run(List<EyeSource> sources, Settings s, Path outDir, PrintStream log) throws IOException {
+        return run(sources, EyeLabels.none(), s, outDir, log);
+    }
+
+    /**
+     * Trains the three models from the sources (eyes labelled by labels: open unless listed) and writes
+     * them to outDir. Sources whose two eyes are both unusable are dropped before the split.
+     */
+    public static Report run(List<EyeSource> sources, EyeLabels labels, Settings s, Path outDir, PrintStream log)
+            throws IOException {
+        List<EyeSource> usable = sources.stream().filter(src -> labels.state(src, true) != EyeLabels.State.UNUSABLE
+                || labels.state(src, false) != EyeLabels.State.UNUSABLE).toList();
         List<EyeSource> train = new ArrayList<>();
         List<EyeSource> heldOut = new ArrayList<>();
-        split(sources, train, heldOut);
+        split(usable, train, heldOut);
         if (train.isEmpty() || heldOut.isEmpty()) {
             throw new IllegalArgumentException("blink training needs faces in at least two image files and a video;"
                     + " found " + train.size() + " training and " + heldOut.size() + " held-out eye pairs");
@@ -55,12 +68,14 @@ public final class BlinkTraining {
         Rng rng = new Rng(s.seed());
         BlinkModels models = BlinkModels.initial(s.seed());
         EyeStateTraining eyeTraining = new EyeStateTraining();
-        eyeTraining.train(models.eyeState(), train, s.cnnSteps(), s.cnnBatch(), rng.fork(10), log);
-        double cnnAccuracy = eyeTraining.openClosedAccuracy(models.eyeState(), heldOut, 200, rng.fork(11));
+        eyeTraining.train(models.eyeState(), train, labels, s.cnnSteps(), s.cnnBatch(), rng.fork(10), log);
+        double cnnAccuracy = eyeTraining.openClosedAccuracy(models.eyeState(), heldOut, labels, 200, rng.fork(11));
         log.printf(Locale.ROOT, "eye-state CNN: held-out open/closed accuracy %.2f%%%n", 100 * cnnAccuracy);
 
-        EyeStateBank trainBank = eyeTraining.bank(models.eyeState(), train, s.variants(), rng.fork(12));
-        EyeStateBank heldOutBank = eyeTraining.bank(models.eyeState(), heldOut, s.variants(), rng.fork(13));
+        // The sequences start from open eyes: only faces whose two eyes are open build them.
+        EyeStateBank trainBank = eyeTraining.bank(models.eyeState(), bothOpen(train, labels), s.variants(), rng.fork(12));
+        EyeStateBank heldOutBank = eyeTraining.bank(models.eyeState(), bothOpen(heldOut, labels), s.variants(),
+                rng.fork(13));
         trainBlinkGru(models.blink(), new BlinkSequenceSynthesizer(trainBank, s.minFrames(), s.maxFrames()), s,
                 rng.fork(20), log);
         double[] events = eventScores(models.blink(),
@@ -75,12 +90,26 @@ public final class BlinkTraining {
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("vigil.training", String.format(Locale.ROOT,
                 "{\"seed\":%d,\"cnn_steps\":%d,\"gru_steps\":%d,\"smoother_steps\":%d,\"eye_pairs\":%d,"
-                        + "\"closed_eyes\":\"synthetic (ClosedEyeSynthesizer)\"}",
-                s.seed(), s.cnnSteps(), s.gruSteps(), s.smootherSteps(), train.size()));
+                        + "\"closed_eyes\":\"synthetic (ClosedEyeSynthesizer) and %d hand-labelled real\"}",
+                s.seed(), s.cnnSteps(), s.gruSteps(), s.smootherSteps(), train.size(), closedEyes(train, labels)));
         models.inEvalMode().save(outDir, meta);
         log.printf(Locale.ROOT, "blink training: %d parameters written to %s%n", models.parameterCount(), outDir);
         return new Report(train.size(), heldOut.size(), cnnAccuracy, events[0], events[1], (int) events[2], smoother,
                 models.parameterCount());
+    }
+
+    private static int closedEyes(List<EyeSource> sources, EyeLabels labels) {
+        int n = 0;
+        for (EyeSource src : sources) {
+            n += (labels.state(src, true) == EyeLabels.State.CLOSED ? 1 : 0)
+                    + (labels.state(src, false) == EyeLabels.State.CLOSED ? 1 : 0);
+        }
+        return n;
+    }
+
+    private static List<EyeSource> bothOpen(List<EyeSource> sources, EyeLabels labels) {
+        return sources.stream().filter(src -> labels.state(src, true) == EyeLabels.State.OPEN
+                && labels.state(src, false) == EyeLabels.State.OPEN).toList();
     }
 
     /** Holds out every fifth image file (by sorted file name); video frames always train. */

@@ -6,7 +6,9 @@ import vigil.tensor.init.Rng;
  * Makes a closed or partly closed eye from an open one, because no eye-state dataset is
  * available here: the upper lid is drawn down over the eye opening. Between the lid's resting
  * line and its new position, pixels become skin (a vertical blend of the skin just above and
- * just below the opening, so lighting gradients survive); a dark lash line follows the lid edge.
+ * just below the opening, so lighting gradients survive; the skin above is a median over three
+ * rows, so a glasses rim along the eye stays where it is instead of darkening the lid); a dark
+ * lash line follows the lid edge.
  * A closure of 1 covers the whole opening and leaves only the lash line, a closure of 0.4 is a
  * squint, 0 returns the crop unchanged.
  *
@@ -57,7 +59,9 @@ public final class ClosedEyeSynthesizer {
             float top = cy - upper * e;
             float bottom = cy + lower * e;
             float lid = top + c * (bottom - top) + lidSag * lower * e * c;
-            float above = sample(crop, x, top - 1.5f);
+            // Skin above the opening: the median of three rows, so that a thin glasses rim or a lash
+            // shadow lying just above the eye does not become the colour of the whole lid.
+            float above = median(sample(crop, x, top - 1.5f), sample(crop, x, top - 2.5f), sample(crop, x, top - 3.5f));
             float below = sample(crop, x, bottom + 1.5f);
             for (int y = 0; y < size; y++) {
                 float yc = y + 0.5f;
@@ -82,6 +86,10 @@ public final class ClosedEyeSynthesizer {
     private float sample(float[] crop, int x, float y) {
         int yi = Math.max(0, Math.min(size - 1, Math.round(y)));
         return crop[yi * size + x];
+    }
+
+    private static float median(float a, float b, float c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 
     private static float clamp01(float v) {

@@ -18,8 +18,9 @@ import vigil.face.landmark.FaceLandmarker;
 import vigil.face.landmark.FaceLandmarks;
 
 /**
- * Gathers real open-eye pairs for training: every face the landmarker finds in still images
- * (folders searched recursively, in sorted order so runs are reproducible) and in video frames,
+ * Gathers real eye pairs for training (open unless {@link EyeLabels} says otherwise): every face
+ * the landmarker finds in still images (folders searched recursively, in sorted order so runs are
+ * reproducible) and in video frames,
  * minus frame ranges that are held out (a clip's test blink must never be trained on).
  * Faces whose eyes are under {@link #MIN_EYE_WIDTH} pixels wide are skipped.
  */

@@ -16,23 +16,39 @@ import vigil.tensor.optim.CosineLr;
 import vigil.tensor.optim.GradClip;
 
 /**
- * Trains the eye-state CNN on real open eyes and their synthetic closures: each sample is one eye
- * of a random face of a random file, lowered by a random closure (45% left open, 10% fully closed, 45% anywhere
+ * Trains the eye-state CNN on real open eyes and their synthetic closures: each sample is one open
+ * eye of a random file, lowered by a random closure (45% left open, 10% fully closed, 45% anywhere
  * between), jittered by {@link EyeCropAugmenter}; the target is the closure itself (a soft
- * binary cross-entropy target, so a half-closed eye reads as 0.5). Then tabulates the trained
- * CNN over every source, eye, closure level and variant ({@link EyeStateBank}).
+ * binary cross-entropy target, so a half-closed eye reads as 0.5). A share of the samples are the
+ * hand-labelled real closed eyes ({@link EyeLabels}), jittered the same way, with target 1: they
+ * are what a closed eye really looks like, which the synthesis only approximates. Eyes labelled
+ * unusable are never drawn. Then tabulates the trained CNN over every source whose two eyes are
+ * open, eye, closure level and variant ({@link EyeStateBank}).
  */
 public final class EyeStateTraining {
+    /** Share of training samples drawn from the real closed eyes, when there are any. */
+    static final float REAL_CLOSED_SHARE = 0.1f;
+
+    /** One eye of a source. */
+    private record Eye(EyeSource source, boolean left) {
+    }
+
     private final ClosedEyeSynthesizer closer =
             new ClosedEyeSynthesizer(EyeStateCnn.CROP, LandmarkEyeObserver.CORNER_MARGIN);
     private final EyeCropAugmenter augmenter = new EyeCropAugmenter(EyeStateCnn.CROP);
 
     /** Trains cnn in place; returns the mean loss of the last 50 steps. */
-    public double train(EyeStateCnn cnn, List<EyeSource> sources, int steps, int batch, Rng rng, PrintStream log) {
-        // Draw a file first, then a face in it: the clip's many frames of one face must not drown the photos.
-        List<List<EyeSource>> byFile = new ArrayList<>(
-                sources.stream().collect(Collectors.groupingBy(EyeSource::fileName, TreeMap::new, Collectors.toList()))
-                        .values());
+    public double train(EyeStateCnn cnn, List<EyeSource> sources, EyeLabels labels, int steps, int batch, Rng rng,
+                        PrintStream log) {
+        // Draw a file first, then an eye in it: the clip's many frames of one face must not drown the photos.
+        List<List<Eye>> byFile = new ArrayList<>(eyes(sources, labels, EyeLabels.State.OPEN).stream()
+                .collect(Collectors.groupingBy(e -> e.source().fileName(), TreeMap::new, Collectors.toList())).values());
+        List<Eye> closed = eyes(sources, labels, EyeLabels.State.CLOSED);
+        if (byFile.isEmpty()) {
+            throw new IllegalArgumentException("eye-state CNN training: no open eye among " + sources.size() + " sources");
+        }
+        log.printf(Locale.ROOT, "eye-state CNN: %d open eyes in %d files, %d real closed eyes%n",
+                byFile.stream().mapToInt(List::size).sum(), byFile.size(), closed.size());
         cnn.train(true);
         Adam opt = new Adam(cnn.parameters(), 3e-3);
         CosineLr schedule = new CosineLr(3e-3, 1e-4, steps);
@@ -42,10 +58,17 @@ public final class EyeStateTraining {
             float[][] crops = new float[batch][];
             float[] target = new float[batch];
             for (int i = 0; i < batch; i++) {
+                if (!closed.isEmpty() && rng.nextFloat() < REAL_CLOSED_SHARE) {
+                    Eye e = closed.get(rng.nextInt(closed.size()));
+                    crops[i] = render(e.source(), e.left(), 0f, 1f, rng);
+                    target[i] = 1f;
+                    continue;
+                }
                 float u = rng.nextFloat();
                 float c = u < 0.45f ? 0f : u < 0.55f ? 1f : rng.nextFloat();
-                List<EyeSource> file = byFile.get(rng.nextInt(byFile.size()));
-                crops[i] = render(file.get(rng.nextInt(file.size())), rng.nextFloat() < 0.5f, c, 1f, rng);
+                List<Eye> file = byFile.get(rng.nextInt(byFile.size()));
+                Eye e = file.get(rng.nextInt(file.size()));
+                crops[i] = render(e.source(), e.left(), c, 1f, rng);
                 target[i] = c;
             }
             opt.setLearningRate(schedule.lrAt(step));
@@ -69,6 +92,19 @@ public final class EyeStateTraining {
         return tail;
     }
 
+    /** The eyes of the sources in one labelled state, in source order, left eye first. */
+    private static List<Eye> eyes(List<EyeSource> sources, EyeLabels labels, EyeLabels.State state) {
+        List<Eye> out = new ArrayList<>();
+        for (EyeSource s : sources) {
+            for (boolean left : new boolean[] {true, false}) {
+                if (labels.state(s, left) == state) {
+                    out.add(new Eye(s, left));
+                }
+            }
+        }
+        return out;
+    }
+
     /** One eye of a source, closed by c, augmented (strength scales the geometric jitter). */
     float[] render(EyeSource s, boolean left, float c, float strength, Rng rng) {
         float[] crop = left ? s.eyes().leftCrop() : s.eyes().rightCrop();
@@ -78,17 +114,17 @@ public final class EyeStateTraining {
 
     /**
      * Accuracy of open (closure 0) against closed (closure 1) on fresh renders of the sources,
-     * at a 0.5 threshold: n renders of each state.
+     * at a 0.5 threshold: n renders of each state, from the open eyes of the sources.
      */
-    public double openClosedAccuracy(EyeStateCnn cnn, List<EyeSource> sources, int n, Rng rng) {
+    public double openClosedAccuracy(EyeStateCnn cnn, List<EyeSource> sources, EyeLabels labels, int n, Rng rng) {
         cnn.eval();
+        List<Eye> open = eyes(sources, labels, EyeLabels.State.OPEN);
         int right = 0;
         try (Autograd.NoGrad ignored = Autograd.noGrad()) {
             for (int i = 0; i < n; i++) {
-                EyeSource s = sources.get(rng.nextInt(sources.size()));
-                boolean left = rng.nextFloat() < 0.5f;
-                float[] logits = cnn.forward(GreyCrops.batch(render(s, left, 0f, 1f, rng), render(s, left, 1f, 1f, rng)))
-                        .data();
+                Eye e = open.get(rng.nextInt(open.size()));
+                float[] logits = cnn.forward(GreyCrops.batch(render(e.source(), e.left(), 0f, 1f, rng),
+                        render(e.source(), e.left(), 1f, 1f, rng))).data();
                 right += (logits[0] < 0 ? 1 : 0) + (logits[1] > 0 ? 1 : 0);
             }
         }

@@ -76,6 +76,37 @@ class BlinkSequenceSynthesizerTest {
     }
 
     @Test
+    void eyesClosedFromTheFirstFrameOnAreDrawnAndNeverTargetedAsABlink() {
+        // A photo of closed eyes held to the camera: closed at frame 0 and on average over the sequence.
+        // Such sequences must occur (the still-photo share) and carry no blink target (no eye ever opens).
+        BlinkSequenceSynthesizer s = new BlinkSequenceSynthesizer(idealBank(4, 2), 24, 48);
+        Rng rng = new Rng(21);
+        int closedStills = 0;
+        for (int round = 0; round < 25; round++) {
+            BlinkSequenceSynthesizer.Batch b = s.sample(rng, 16);
+            int frames = b.x().shape()[1];
+            float[] x = b.x().data();
+            float[] y = b.target().data();
+            for (int i = 0; i < 16; i++) {
+                int first = i * frames * BlinkFeatures.SIZE;
+                double meanL = 0;
+                double meanR = 0;
+                for (int k = 0; k < frames; k++) {
+                    meanL += x[first + k * BlinkFeatures.SIZE] / frames;
+                    meanR += x[first + k * BlinkFeatures.SIZE + 1] / frames;
+                }
+                if (x[first] > 0.5f && x[first + 1] > 0.5f && meanL > 0.5 && meanR > 0.5) {
+                    closedStills++;
+                    for (int k = 0; k < frames; k++) {
+                        assertEquals(0f, y[i * frames + k], "sequence closed from the start has a blink target at " + k);
+                    }
+                }
+            }
+        }
+        assertTrue(closedStills > 0, "no sequence showed eyes closed from the first frame");
+    }
+
+    @Test
     void timestampsIncreaseAndFrameRatesStayBetween8And30() {
         BlinkSequenceSynthesizer.Batch b = new BlinkSequenceSynthesizer(idealBank(1, 1), 30, 30).sample(new Rng(6), 50);
         for (double[] t : b.times()) {
