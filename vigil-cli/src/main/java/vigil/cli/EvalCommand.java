@@ -14,6 +14,10 @@ import vigil.cli.train.ModelConfig;
 import vigil.liveness.bench.BenchmarkManifest;
 import vigil.liveness.eval.EvaluationReport;
 import vigil.liveness.eval.LiveScorer;
+import vigil.liveness.eval.SampleVerdicts;
+import vigil.liveness.model.MiniFasNetMultiTask;
+import vigil.liveness.passive.MiniFasNetSpec;
+import vigil.liveness.passive.PretrainedMiniFasNet;
 import vigil.liveness.eval.SplitScoring;
 import vigil.liveness.metrics.ScoredSample;
 import vigil.liveness.train.TrainingCheckpoint;
@@ -49,6 +53,11 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "where the report and plots go")
     Path out;
 
+    @Option(names = "--verdicts", arity = "1..*", paramLabel = "IMAGE",
+            description = {"for a run fine-tuned from a Silent-Face .pth (model.init): the Silent-Face pipeline's",
+                    "class probabilities on these images with the .pth and with the fine-tuned model"})
+    List<Path> verdictImages = List.of();
+
     @Override
     public Integer call() throws Exception {
         Path checkpoint = Files.isDirectory(model) ? model.resolve(Trainer.BEST) : model;
@@ -73,7 +82,24 @@ final class EvalCommand implements Callable<Integer> {
             System.out.printf("HTER   %.4f%%%n", 100 * report.hter().hter());
         }
         System.out.println("report: " + out.resolve(EvaluationReport.REPORT));
+        if (!verdictImages.isEmpty()) {
+            printVerdicts(exp, built.model());
+        }
         return 0;
+    }
+
+    private void printVerdicts(ExperimentConfig exp, Module trained) throws IOException {
+        if (!exp.model().pretrained() || !(trained instanceof MiniFasNetMultiTask net)) {
+            throw new IllegalArgumentException("--verdicts: the run was not fine-tuned from a Silent-Face .pth (model.init)");
+        }
+        Path pth = Path.of(exp.model().init());
+        PretrainedMiniFasNet after = new PretrainedMiniFasNet(MiniFasNetSpec.fromPath(pth), net.miniFasNet());
+        for (SampleVerdicts.Row r : SampleVerdicts.of(exp.data().detector(), (float) exp.data().detectorThreshold(),
+                PretrainedMiniFasNet.load(pth), after, verdictImages)) {
+            System.out.println(r.image().getFileName() + ": " + pth.getFileName() + " " + java.util.Arrays.toString(r.before())
+                    + " " + SampleVerdicts.Row.verdict(r.before()) + "; fine-tuned " + java.util.Arrays.toString(r.after())
+                    + " " + SampleVerdicts.Row.verdict(r.after()));
+        }
     }
 
     /** The model entries of a training checkpoint (the optimizer's are skipped), loaded strictly. */

@@ -12,10 +12,9 @@ import vigil.cli.train.ModelConfig;
 import vigil.cli.train.PackedBatches;
 import vigil.data.augment.AugmentingTransform;
 import vigil.data.augment.Policy;
-import vigil.data.dataset.ListFileDataset;
 import vigil.data.loader.LoaderOptions;
 import vigil.data.loader.SampleTransform;
-import vigil.liveness.bench.BenchmarkManifest;
+import vigil.liveness.bench.CodedSplit;
 import vigil.liveness.bench.FaceFinder;
 import vigil.liveness.bench.SubjectSplit;
 import vigil.liveness.bench.SyntheticSpoofBenchmark;
@@ -30,7 +29,9 @@ import vigil.tensor.nn.Module;
 /**
  * Trains a live/spoof model from a config (see {@link ExperimentConfig}): builds the synthetic-spoof
  * benchmark when data.root has none, then trains on its train split, validating on dev every
- * validate_every steps; last/best checkpoints, metrics.jsonl and curve.png go to train.output.
+ * validate_every steps; last/best checkpoints, metrics.jsonl and curve.png go to train.output. The
+ * loader's labels are {@link vigil.liveness.bench.SampleCode}s (live, attack family), which the model's
+ * target packing turns into what its objective expects.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a liveness model from a YAML or JSON config (sections data, model, train).",
@@ -94,10 +95,10 @@ final class TrainCommand implements Callable<Integer> {
         SampleTransform trainTransform = augment == null ? SampleTransform.resizeTo(size, size)
                 : new AugmentingTransform(augment, size, size, 1, size, size);
         try (BatchSource train = new PackedBatches(LoaderBatchSource.training(
-                ListFileDataset.open(BenchmarkManifest.listFile(root, SubjectSplit.TRAIN)), trainTransform, base, tc),
+                CodedSplit.open(root, SubjectSplit.TRAIN), trainTransform, base, tc),
                 built.targets());
              BatchSource dev = new PackedBatches(new LoaderBatchSource(
-                ListFileDataset.open(BenchmarkManifest.listFile(root, SubjectSplit.DEV)),
+                CodedSplit.open(root, SubjectSplit.DEV),
                 SampleTransform.resizeTo(size, size), LoaderOptions.batchSize(tc.batchSize()).withWorkers(workers)),
                 built.targets())) {
             TrainResult r = trainer.fitUntil(train, dev, stopAfter < 0 ? Long.MAX_VALUE : stopAfter);

@@ -142,13 +142,15 @@ class TrainEvalCommandTest {
 
     /** Float bit patterns (so the comparison is of bits, not values), or the integers of an int64 entry. */
     @Test
-    void aModelFromTheMultiTaskFactoryTrainsWithItsFourierHeadAndEvaluates() throws IOException {
+    void aModelFromTheMultiTaskFactoryTrainsWithItsFourierAndSpoofTypeHeadsAndEvaluates() throws IOException {
         CommandRun t = train("fourier", "--set", "model.fourier_weight=0.5", "--set", "model.live_loss=focal",
-                "--stop-after", "2");
+                "--set", "model.spoof_type_weight=0.3", "--stop-after", "2");
         assertEquals(0, t.exit(), t.err());
         Map<String, Tensor> state = SafeTensors.read(dir.resolve("fourier/last.safetensors")).tensors();
         assertTrue(state.keySet().stream().anyMatch(k -> k.startsWith("FTGenerator.")),
                 "no Fourier head weights in " + state.keySet());
+        assertEquals(List.of(2, 8), java.util.Arrays.stream(state.get("type_head.weight").shape()).boxed().toList(),
+                "a print / replay head on the 8-wide embedding");
         CommandRun r = CommandRun.of(new EvalCommand(), "--model", dir.resolve("fourier/last.safetensors").toString(),
                 "--out", dir.resolve("eval").toString());
         assertEquals(0, r.exit(), r.err());

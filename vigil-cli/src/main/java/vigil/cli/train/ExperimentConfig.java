@@ -25,6 +25,14 @@ public record ExperimentConfig(BenchmarkConfig data, ModelConfig model, TrainCon
         if (model.input() != data.size()) {
             throw new IllegalArgumentException("model.input " + model.input() + " must equal data.size " + data.size());
         }
+        if (model.pretrained()) {
+            // a Silent-Face model only knows crops made with its file's context scale
+            var scale = vigil.liveness.passive.MiniFasNetSpec.fromPath(Path.of(model.init())).scale();
+            if (data.crop().equals(BenchmarkConfig.CROP_BOX) && scale.isPresent() && scale.getAsDouble() != data.cropScale()) {
+                throw new IllegalArgumentException("model.init " + model.init() + " was trained on " + scale.getAsDouble()
+                        + "x crops, data.crop_scale is " + data.cropScale());
+            }
+        }
     }
 
     public static ExperimentConfig load(Path file) throws IOException {

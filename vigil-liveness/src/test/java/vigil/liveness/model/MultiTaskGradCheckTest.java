@@ -18,8 +18,9 @@ import vigil.tensor.init.Rng;
  * spoof-type heads share). GradCheck differences in float32 with h = 1e-3; rtol 5e-2 and atol 1e-3
  * (float32 rounding of an O(1) loss over 2h is ~1e-4). The net is piecewise linear (ReLU6, ReLU),
  * and a step that moves a unit across a kink sees another slope; deep backbone weights, with many
- * kinks downstream, disagree by up to 30% here (up to 40% at 16x16 input, where the last stage runs
- * on 1x1 maps; not diagnosed further), so they are left to the engine's per-layer gradchecks. A
+ * kinks downstream, disagree by up to 30% here (up to 40% at 16x16 input), so they are checked
+ * instead against PyTorch float64 autograd in {@link MobileNetV2GradientTest}, which also shows that
+ * float64 central differences at this h are off just as much (kinks, not an engine bug). A
  * missing or detached backward path is off by the whole gradient: a head weight that received none
  * reads 0 against numeric derivatives up to ~0.3.
  */
