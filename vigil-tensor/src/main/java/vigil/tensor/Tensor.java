@@ -301,13 +301,27 @@ public final class Tensor {
         }
     }
 
+    /**
+     * Engine-internal: {@link #accumulateGrad} for a gradient the caller hands over, a fresh array it will
+     * neither read nor write again. The first gradient a tensor receives is adopted as its buffer instead of
+     * being copied into a zeroed one (one full-size allocation and two passes fewer per op).
+     */
+    public void accumulateGradOwned(float[] g) {
+        if (grad == null && g.length == numel()) {
+            grad = g;
+        } else {
+            accumulateGrad(g);
+        }
+    }
+
     public void zeroGrad() {
         grad = null;
     }
 
-    /** Engine-internal: frees an intermediate gradient once it has been propagated. */
+    /** Engine-internal: frees an intermediate gradient once it has been propagated (its buffer is recycled). */
     public void releaseGrad() {
         if (!retainsGrad()) {
+            BufferPool.give(grad);
             grad = null;
         }
     }

@@ -136,11 +136,17 @@ class SilentFaceDetectorTest {
         assertInnerBlob(image, "add_blob1", 1e-5);
     }
 
-    /** Concat of three branches + ReLU (the first detection head's input). */
+    /**
+     * Concat of three branches + ReLU (the first detection head's input), 35 layers deep. 2e-5: both sides
+     * are float32 with different summation orders (OpenCV's kernels; ours blocks the reduction in KC chunks,
+     * and GemmDoubleReferenceTest holds each product to the float32 bound against double), and their
+     * difference grows with depth: measured up to 1.2e-5 of a channel's sum (T1, channel 49) with the
+     * 12-row vector kernel, under 1e-5 with the scalar one. A wrong layer would be off by far more.
+     */
     @ParameterizedTest
     @ValueSource(strings = {"F1", "F2", "T1"})
     void concatenatedContextMatchesOpenCv(String image) {
-        assertInnerBlob(image, "relu_blob35", 1e-5);
+        assertInnerBlob(image, "relu_blob35", 2e-5);
     }
 
     // Per-channel sums (float64, stored as float32, in the fixture) within rtol of the channel's sum of

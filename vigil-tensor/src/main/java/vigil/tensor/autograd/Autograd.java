@@ -88,6 +88,13 @@ public final class Autograd {
         }
     }
 
+    /** {@link #accumulate} for a fresh gradient array the caller hands over (see Tensor#accumulateGradOwned). */
+    public static void accumulateOwned(Tensor t, float[] g) {
+        if (t != null && t.requiresGrad()) {
+            t.accumulateGradOwned(g);
+        }
+    }
+
     /** Runs the tape backward from root, whose upstream gradient is seed. */
     public static void backward(Tensor root, float[] seed) {
         if (!root.requiresGrad()) {

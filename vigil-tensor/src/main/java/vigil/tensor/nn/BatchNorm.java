@@ -46,9 +46,14 @@ public abstract sealed class BatchNorm extends Module implements Layer permits B
         }
         boolean training = isTraining();
         if (training) {
-            numBatchesTracked.longs()[0]++;
+            countBatch();
         }
         return BatchNormOp.batchNorm(x, weight, bias, runningMean, runningVar, training, momentum, eps);
+    }
+
+    // one more training forward pass (PyTorch's num_batches_tracked), also for fused callers in this package
+    void countBatch() {
+        numBatchesTracked.longs()[0]++;
     }
 
     /** The affine scale, or null when not affine. */

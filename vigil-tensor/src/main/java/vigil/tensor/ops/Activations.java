@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import vigil.tensor.BufferPool;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Tensor;
 import vigil.tensor.autograd.Autograd;
@@ -77,38 +78,15 @@ public final class Activations {
         final int inner = spatial;
         float[] x = a.data();
         float[] w = weight.data();
-        float[] y = new float[x.length];
+        float[] y = BufferPool.take(x.length); // the kernels write every element of y and of ga
         int samples = x.length / Math.max(1, channels * inner);
-        // Walk (sample, channel, position) so the slope is fetched once per plane, not per element.
-        for (int n = 0, i = 0; n < samples; n++) {
-            for (int c = 0; c < channels; c++) {
-                float slope = w[nw == 1 ? 0 : c];
-                for (int end = i + inner; i < end; i++) {
-                    y[i] = x[i] > 0f ? x[i] : x[i] * slope;
-                }
-            }
-        }
+        PReluKernel.forward(x, w, y, samples, channels, inner);
         return Autograd.record("prelu", Tensor.of(y, shape), g -> {
-            float[] ga = new float[g.length];
-            float[] gw = new float[nw];
-            for (int n = 0, i = 0; n < samples; n++) {
-                for (int c = 0; c < channels; c++) {
-                    int wc = nw == 1 ? 0 : c;
-                    float slope = w[wc];
-                    float acc = gw[wc];
-                    for (int end = i + inner; i < end; i++) {
-                        if (x[i] > 0f) {
-                            ga[i] = g[i];
-                        } else {
-                            ga[i] = g[i] * slope;
-                            acc += g[i] * x[i];
-                        }
-                    }
-                    gw[wc] = acc;
-                }
-            }
-            Autograd.accumulate(a, ga);
-            Autograd.accumulate(weight, gw);
+            float[] ga = a.requiresGrad() ? BufferPool.take(g.length) : null;
+            float[] gw = weight.requiresGrad() ? new float[nw] : null;
+            PReluKernel.backward(x, w, g, ga == null ? new float[g.length] : ga, gw, samples, channels, inner);
+            Autograd.accumulateOwned(a, ga);
+            Autograd.accumulateOwned(weight, gw);
         }, a, weight);
     }
 

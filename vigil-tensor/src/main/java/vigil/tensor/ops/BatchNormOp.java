@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import vigil.tensor.BufferPool;
 import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Storage;
@@ -13,14 +14,15 @@ import vigil.tensor.autograd.Autograd;
  * <p>Training normalises with the batch's statistics (biased variance) and moves the running stats
  * towards them in place: running = (1 - momentum) * running + momentum * batch, with the unbiased
  * variance. Evaluation normalises with the running stats. Without running stats, batch statistics are
- * used in either mode. Statistics accumulate in double.
+ * used in either mode. Statistics accumulate in double (the Vector API passes of {@link BatchNormKernel} sum
+ * each plane in float lanes first; the double loops here are their scalar twins).
  */
 public final class BatchNormOp {
     private BatchNormOp() {
     }
 
     /** The per-channel layout of x: n samples, c channels, inner elements per (sample, channel). */
-    private record Layout(int n, int c, int inner) {
+    record Layout(int n, int c, int inner) {
         int count() {
             return n * inner;
         }
@@ -41,8 +43,19 @@ public final class BatchNormOp {
         float[] xd = x.data();
         double[] mean = new double[lay.c()];
         double[] invStd = new double[lay.c()];
-        if (batchStats) {
-            double[] var = batchMeanAndVariance(lay, xd, mean);
+        float[] wd = weight == null ? null : weight.data();
+        float[] bd = bias == null ? null : bias.data();
+        float[] y = BufferPool.take(xd.length); // every element is written below
+        if (batchStats && Gemm.VECTOR) {
+            double[] var = new double[lay.c()];
+            BatchNormKernel.normalizeWithBatchStatistics(lay.n(), lay.c(), lay.inner(), xd, eps, wd, bd, mean, var,
+                    invStd, y);
+            if (training && runningMean != null) {
+                updateRunningStats(lay, runningMean, runningVar, mean, var, momentum);
+            }
+        } else if (batchStats) {
+            double[] var = new double[lay.c()];
+            batchMeanAndVarianceScalar(lay, xd, mean, var);
             for (int ch = 0; ch < lay.c(); ch++) {
                 invStd[ch] = 1.0 / Math.sqrt(var[ch] + eps);
             }
@@ -57,9 +70,21 @@ public final class BatchNormOp {
                 invStd[ch] = 1.0 / Math.sqrt(rv[ch] + eps);
             }
         }
-        float[] wd = weight == null ? null : weight.data();
-        float[] bd = bias == null ? null : bias.data();
-        float[] y = new float[xd.length];
+        if (!(batchStats && Gemm.VECTOR)) {
+            if (Gemm.VECTOR) {
+                BatchNormKernel.normalize(lay.n(), lay.c(), lay.inner(), xd, mean, invStd, wd, bd, y);
+            } else {
+                normalizeScalar(lay, xd, mean, invStd, wd, bd, y);
+            }
+        }
+        // weight and bias may be null (affine=false); the tape skips null inputs
+        return Autograd.record("batch_norm", Tensor.of(y, x.shape()),
+                gy -> backward(lay, xd, wd, mean, invStd, batchStats, gy, x, weight, bias), x, weight, bias);
+    }
+
+    // the scalar twin of BatchNormKernel.normalize, in double
+    private static void normalizeScalar(Layout lay, float[] xd, double[] mean, double[] invStd, float[] wd,
+                                        float[] bd, float[] y) {
         for (int s = 0; s < lay.n(); s++) {
             for (int ch = 0; ch < lay.c(); ch++) {
                 double scale = invStd[ch] * (wd == null ? 1.0 : wd[ch]);
@@ -70,9 +95,6 @@ public final class BatchNormOp {
                 }
             }
         }
-        // weight and bias may be null (affine=false); the tape skips null inputs
-        return Autograd.record("batch_norm", Tensor.of(y, x.shape()),
-                gy -> backward(lay, xd, wd, mean, invStd, batchStats, gy, x, weight, bias), x, weight, bias);
     }
 
     /*
@@ -84,6 +106,14 @@ public final class BatchNormOp {
                                  boolean batchStats, float[] gy, Tensor x, Tensor weight, Tensor bias) {
         double[] sg = new double[lay.c()];
         double[] sgx = new double[lay.c()];
+        if (Gemm.VECTOR) {
+            float[] gx = x.requiresGrad() ? BufferPool.take(xd.length) : null;
+            BatchNormKernel.backward(lay.n(), lay.c(), lay.inner(), xd, wd, mean, invStd, batchStats, gy, sg, sgx, gx);
+            Autograd.accumulateOwned(x, gx);
+            Autograd.accumulateOwned(weight, toFloat(sgx));
+            Autograd.accumulateOwned(bias, toFloat(sg));
+            return;
+        }
         for (int s = 0; s < lay.n(); s++) {
             for (int ch = 0; ch < lay.c(); ch++) {
                 int off = lay.at(s, ch);
@@ -113,15 +143,14 @@ public final class BatchNormOp {
                     }
                 }
             }
-            x.accumulateGrad(gx);
+            x.accumulateGradOwned(gx);
         }
-        Autograd.accumulate(weight, toFloat(sgx));
-        Autograd.accumulate(bias, toFloat(sg));
+        Autograd.accumulateOwned(weight, toFloat(sgx));
+        Autograd.accumulateOwned(bias, toFloat(sg));
     }
 
-    // returns the biased variance per channel and fills mean
-    private static double[] batchMeanAndVariance(Layout lay, float[] xd, double[] mean) {
-        double[] var = new double[lay.c()];
+    // the scalar twin of BatchNormKernel.meanAndVariance: fills mean and the biased variance per channel
+    private static void batchMeanAndVarianceScalar(Layout lay, float[] xd, double[] mean, double[] var) {
         for (int s = 0; s < lay.n(); s++) {
             for (int ch = 0; ch < lay.c(); ch++) {
                 int off = lay.at(s, ch);
@@ -145,11 +174,10 @@ public final class BatchNormOp {
         for (int ch = 0; ch < lay.c(); ch++) {
             var[ch] /= lay.count();
         }
-        return var;
     }
 
-    private static void updateRunningStats(Layout lay, Tensor runningMean, Tensor runningVar, double[] mean,
-                                           double[] var, double momentum) {
+    static void updateRunningStats(Layout lay, Tensor runningMean, Tensor runningVar, double[] mean, double[] var,
+                                   double momentum) {
         float[] rm = runningMean.data();
         float[] rv = runningVar.data();
         float[] newMean = new float[lay.c()];
@@ -171,7 +199,7 @@ public final class BatchNormOp {
         System.arraycopy(values, 0, array, t.offset(), values.length);
     }
 
-    private static Layout layout(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar) {
+    static Layout layout(Tensor x, Tensor weight, Tensor bias, Tensor runningMean, Tensor runningVar) {
         int[] s = x.shape();
         if (s.length < 2 || s.length > 4) {
             throw new ShapeException("batch_norm: expected input [N, C], [N, C, L] or [N, C, H, W], got " + Shape.str(s));
@@ -195,7 +223,7 @@ public final class BatchNormOp {
         return new Layout(s[0], c, inner);
     }
 
-    private static float[] toFloat(double[] v) {
+    static float[] toFloat(double[] v) {
         float[] f = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             f[i] = (float) v[i];

@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import vigil.tensor.BufferPool;
 import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Tensor;
@@ -8,7 +9,8 @@ import vigil.tensor.parallel.Parallel;
 
 /**
  * 2-D convolution (cross-correlation) with PyTorch's semantics, forward and hand-written backward.
- * Depthwise convolutions use the direct kernels of {@link DepthwiseConv2d}; everything else is one
+ * Depthwise convolutions use the direct kernels of {@link DepthwiseConv2d}, dense 1x1 ones the batched
+ * products of {@link PointwiseConv}; everything else is one
  * matrix product per (sample, group) over the unfolded patches of {@link Im2Col} (pointwise
  * convolutions use the input plane as it is). Work is split over samples (forward, d/dx) and over the
  * patch (d/dweight) on the shared pool, so results are bit-identical for every thread count.
@@ -30,9 +32,19 @@ public final class Conv2dOp {
         }
         float[] xd = x.data();
         float[] wd = weight.data();
-        float[] y = new float[g.n() * g.o() * g.ho() * g.wo()];
+        // the vector depthwise kernel and the GEMMs (beta 0) overwrite y; the scalar depthwise kernel adds into it
+        boolean overwrites = !g.isDepthwise() || (Gemm.VECTOR && VectorDepthwise.supports(g));
+        int ySize = g.n() * g.o() * g.ho() * g.wo();
+        float[] y = overwrites ? BufferPool.take(ySize) : BufferPool.takeZeroed(ySize);
         if (g.isDepthwise()) {
             DepthwiseConv2d.forward(g, xd, wd, y);
+            if (bias != null) {
+                for (int n = 0; n < g.n(); n++) {
+                    addBias(g, bias.data(), y, n);
+                }
+            }
+        } else if (isDensePointwise(g)) {
+            PointwiseConv.forward(g.n(), g.c(), g.o(), g.ho() * g.wo(), xd, wd, y);
             if (bias != null) {
                 for (int n = 0; n < g.n(); n++) {
                     addBias(g, bias.data(), y, n);
@@ -43,11 +55,21 @@ public final class Conv2dOp {
         }
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Autograd.record("conv2d", Tensor.of(y, g.outputShape()), gy -> {
-            float[] gx = x.requiresGrad() ? new float[xd.length] : null;
+            // only the dense pointwise d/dx overwrites (beta 0); the others accumulate into zeros
+            float[] gx = !x.requiresGrad() ? null
+                    : isDensePointwise(g) ? BufferPool.take(xd.length) : BufferPool.takeZeroed(xd.length);
             float[] gw = weight.requiresGrad() ? new float[wd.length] : null;
             if (gx != null || gw != null) {
                 if (g.isDepthwise()) {
                     DepthwiseConv2d.backward(g, xd, wd, gy, gx, gw);
+                } else if (isDensePointwise(g)) {
+                    int plane = g.ho() * g.wo();
+                    if (gx != null) {
+                        PointwiseConv.gradInput(g.n(), g.c(), g.o(), plane, wd, gy, gx);
+                    }
+                    if (gw != null) {
+                        PointwiseConv.gradWeight(g.n(), g.c(), g.o(), plane, xd, gy, gw);
+                    }
                 } else {
                     if (gx != null) {
                         gradInputUnfolded(g, wd, gy, gx);
@@ -57,16 +79,22 @@ public final class Conv2dOp {
                     }
                 }
             }
+            // gx, gw and the bias gradient are fresh arrays: handed over, not copied
             if (gx != null) {
-                x.accumulateGrad(gx);
+                x.accumulateGradOwned(gx);
             }
             if (gw != null) {
-                weight.accumulateGrad(gw);
+                weight.accumulateGradOwned(gw);
             }
             if (bias != null && bias.requiresGrad()) {
-                bias.accumulateGrad(biasGrad(g, gy));
+                bias.accumulateGradOwned(biasGrad(g, gy));
             }
         }, inputs);
+    }
+
+    // a 1x1, stride-1, unpadded convolution with one group: PointwiseConv's batched products apply
+    static boolean isDensePointwise(Conv2dGeometry g) {
+        return g.isPointwise() && g.groups() == 1;
     }
 
     // y[n, group] = weight[group] [oPerGroup, patch] x col [patch, ho*wo] (+ bias); samples run in parallel

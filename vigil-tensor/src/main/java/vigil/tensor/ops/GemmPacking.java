@@ -3,18 +3,21 @@ package vigil.tensor.ops;
 /**
  * Copies blocks of A' and B' into the contiguous, zero-padded panels the micro-kernel of
  * {@link VectorGemm} streams. A panel of A' holds mr rows interleaved per k step:
- * ap[panel * kc * mr + p * mr + r]; a panel of B' holds nr columns per k step: bp[panel * kc * nr + p * nr + j].
+ * ap[apOff + panel * kc * mr + p * mr + r]; a panel of B' holds nr columns per k step:
+ * bp[panel * kc * nr + p * nr + j].
  * Padding rows and columns are zero, so every tile the kernel computes is full.
  */
 final class GemmPacking {
     private GemmPacking() {
     }
 
-    // A'[i0 : i0+mc, p0 : p0+kc] -> ceil(mc/mr) panels of [kc, mr]; A' = A [m,k] or A^T (A stored [k,m])
-    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr, float[] ap) {
+    // A'[i0 : i0+mc, p0 : p0+kc] -> ceil(mc/mr) panels of [kc, mr] from ap[apOff]; A' = A [m,k] or A^T
+    // (A stored [k,m])
+    static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc, int mr,
+                      float[] ap, int apOff) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int base = ir * kc;
+            int base = apOff + ir * kc;
             for (int r = 0; r < mr; r++) {
                 if (r >= rows) {
                     for (int p = 0; p < kc; p++) {

@@ -94,7 +94,7 @@ public final class RecurrentOp {
         CellParams p = CellParams.of(w);
         CellTrace trace = switch (cfg.mode()) {
             case RNN -> RnnCell.forward(geo, x, h, p, cfg.nonlinearity() == RecurrentConfig.Nonlinearity.RELU);
-            case GRU -> GruCell.forward(geo, x, h, p);
+            case GRU -> GruCell.forward(geo, x, h, p, w.workspace());
             case LSTM -> LstmCell.forward(geo, x, h, c0 == null ? new float[batch * hidden] : c0.data(), p);
         };
         Tensor y = Tensor.of(trace.y(), steps, batch, hidden);

@@ -2,65 +2,155 @@ package vigil.tensor.ops;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
-import vigil.tensor.parallel.Parallel;
 
 /**
- * C = A B (+ C) with A [m, k] and B [k, n] both row-major and B already laid out as the kernel wants it,
- * so nothing is packed: the per-step products of a recurrent layer (h(t-1) W_hh^T with W_hh^T transposed
- * once per sequence, dGh W_hh in the backward), where packing the weight every step cost as much as the
- * product. A register block of 4 rows of A times 2 vectors of B's columns runs a fused multiply-add chain
- * from zero over k, then adds into C once (or overwrites it), as {@link VectorGemm} does per KC block.
- * Vector API only: callers take {@link Gemm#sgemm} under {@code -Dvigil.vector=off}.
+ * C[:, j0:j1] = A B[:, j0:j1] (+ C) with A [m, k] and B [k, n] both row-major and B already laid out as the
+ * kernel wants it, so nothing is packed: the per-step products of a recurrent layer (h(t-1) W_hh^T with W_hh^T
+ * transposed once per sequence, dGh W_hh in the backward), where packing the weight every step cost as much
+ * as the product, and where each of a few threads owns a range of columns.
+ *
+ * <p>Every element of C is one fused multiply-add chain from zero over p = 0..k-1, then added to C once (or
+ * stored): the 4-row x 2-vector register blocks, the single-row path, vector lanes and the scalar twin
+ * ({@code -Dvigil.vector=off}) give the same bits, so results do not depend on how a caller splits rows or
+ * columns. Columns are walked in strips of 2 vectors over all rows, so a strip of B (k x 2L floats) stays
+ * in L1 while every row block reads it. Single-threaded: callers split the columns.
  */
 final class RowStreamGemm {
     private static final VectorSpecies<Float> S = VectorGemm.species();
     private static final int L = S.length();
     private static final int MR = 4;
-    // Below about 100^3 multiply-adds a fork costs more than it saves (as VectorGemm).
-    private static final long PARALLEL_MIN_WORK = 1L << 20;
 
     private RowStreamGemm() {
     }
 
     /**
      * @param a          A at aOff, [m, k] with row stride lda
-     * @param b          B at bOff, [k, n] with row stride ldb
-     * @param c          C at cOff, [m, n] with row stride ldc
+     * @param b          B at bOff, [k, n] with row stride ldb; columns j0..j1-1 are read
+     * @param c          C at cOff, [m, n] with row stride ldc; columns j0..j1-1 are written
      * @param accumulate true: C += A B; false: C = A B
      */
-    static void multiply(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                         boolean accumulate, float[] c, int cOff, int ldc) {
+    static void columns(int m, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                        boolean accumulate, float[] c, int cOff, int ldc) {
+        if (!Gemm.VECTOR) {
+            scalar(m, j0, j1, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            return;
+        }
         if (m == 1) {
             // Batch-1 inference: its own method, so its JIT profile is not the one the batched (training)
             // calls leave in tail(), where the column loops never run; sharing it made the recompiled
             // single-row code about 3x slower once a training workload had run in the same JVM.
-            singleRow(0, n, k, a, aOff, b, bOff, ldb, accumulate, c, cOff);
+            singleRow(j0, j1, k, a, aOff, b, bOff, ldb, accumulate, c, cOff);
             return;
         }
-        int blocks = (m + MR - 1) / MR;
-        if ((long) m * n * k < PARALLEL_MIN_WORK || Parallel.threads() == 1 || blocks == 1) {
-            rows(0, m, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-        } else {
-            Parallel.forRange(blocks, 1, (lo, hi) -> rows(lo * MR, Math.min(m, hi * MR), n, k,
-                    a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc));
+        int j = j0;
+        for (; j + 2 * L <= j1; j += 2 * L) {
+            int i = 0;
+            for (; i + MR <= m; i += MR) {
+                block4x2(i, j, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+            for (; i < m; i++) {
+                tail(i, j, j + 2 * L, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+        }
+        if (j < j1) {
+            for (int i = 0; i < m; i++) {
+                tail(i, j, j1, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
         }
     }
 
-    // Rows [i0, i1) of C, on the calling thread.
-    private static void rows(int i0, int i1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-                             int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+    /**
+     * C[i0:i1, 0:n] += A[:, i0:i1]^T B with A [k, m] row-major (row stride lda) and B [k, n] row-major: a
+     * weight gradient's share from one step (dW rows i0..i1-1 += dG^T input), each element one fused chain
+     * from zero over p, then added to C; the same bits on every path, as {@link #columns}.
+     */
+    static void transposedA(int i0, int i1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                            int ldb, float[] c, int cOff, int ldc) {
         int i = i0;
-        for (; i + MR <= i1; i += MR) {
-            int j = 0;
-            for (; j + 2 * L <= n; j += 2 * L) {
-                block4x2(i, j, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
-            }
-            for (int r = i; r < i + MR; r++) {
-                tail(r, j, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+        if (Gemm.VECTOR) {
+            for (; i + MR <= i1; i += MR) {
+                int j = 0;
+                for (; j + 2 * L <= n; j += 2 * L) {
+                    block4x2T(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                }
+                for (int r = i; r < i + MR; r++) {
+                    rowT(r, j, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+                }
             }
         }
         for (; i < i1; i++) {
-            tail(i, 0, n, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            rowT(i, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        }
+    }
+
+    // C[i:i+4, j:j+2L] += A[:, i:i+4]^T B[:, j:j+2L]
+    private static void block4x2T(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                  float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb + j;
+            int ap = aOff + p * lda + i;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector x = FloatVector.broadcast(S, a[ap]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, a[ap + 1]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, a[ap + 2]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, a[ap + 3]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+        }
+        int c0 = cOff + i * ldc + j;
+        store(c, c0, c00, c01, true);
+        store(c, c0 + ldc, c10, c11, true);
+        store(c, c0 + 2 * ldc, c20, c21, true);
+        store(c, c0 + 3 * ldc, c30, c31, true);
+    }
+
+    // Row i of C += A[:, i]^T B from column j0 on: whole vectors, then scalar chains.
+    private static void rowT(int i, int j0, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                             int ldb, float[] c, int cOff, int ldc) {
+        int cr = cOff + i * ldc;
+        int j = j0;
+        if (Gemm.VECTOR) {
+            for (; j + L <= n; j += L) {
+                FloatVector s = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    s = FloatVector.broadcast(S, a[aOff + p * lda + i]).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s);
+                }
+                s.add(FloatVector.fromArray(S, c, cr + j)).intoArray(c, cr + j);
+            }
+        }
+        for (; j < n; j++) {
+            float s = 0f;
+            for (int p = 0; p < k; p++) {
+                s = Math.fma(a[aOff + p * lda + i], b[bOff + p * ldb + j], s);
+            }
+            c[cr + j] += s;
+        }
+    }
+
+    // The scalar twin: the same chain per element.
+    private static void scalar(int m, int j0, int j1, int k, float[] a, int aOff, int lda, float[] b, int bOff,
+                               int ldb, boolean accumulate, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int ar = aOff + i * lda;
+            int cr = cOff + i * ldc;
+            for (int j = j0; j < j1; j++) {
+                float s = 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[ar + p], b[bOff + p * ldb + j], s);
+                }
+                c[cr + j] = accumulate ? c[cr + j] + s : s;
+            }
         }
     }
 

@@ -60,29 +60,6 @@ record SequenceGeometry(int steps, int batch, int inputSize, int hidden, int gat
         Gemm.sgemm(false, true, batch, gw, hidden, h, hOff, hidden, wHh, 0, hidden, 1f, out, 0, gw);
     }
 
-    // projectHidden with W_hh^T given transposed once per sequence, wHhT: [H, G*H], so the vector kernel
-    // streams it unpacked: out [N, G*H] = h wHhT + bHh (overwritten). Vector path only.
-    void projectHiddenTransposed(float[] h, float[] wHhT, float[] bHh, float[] out) {
-        int gw = gateWidth();
-        if (bHh != null) {
-            for (int n = 0; n < batch; n++) {
-                System.arraycopy(bHh, 0, out, n * gw, gw);
-            }
-        }
-        RowStreamGemm.multiply(batch, gw, hidden, h, 0, hidden, wHhT, 0, gw, bHh != null, out, 0, gw);
-    }
-
-    // [rows, cols] -> [cols, rows]
-    static float[] transpose(float[] m, int rows, int cols) {
-        float[] t = new float[rows * cols];
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                t[c * rows + r] = m[r * cols + c];
-            }
-        }
-        return t;
-    }
-
     // Backward of projectHidden for one step. dGh: [N, G*H] at dOff (d loss / d hidden projection),
     // hPrev: [N, H] at hOff. Accumulates dWhh [G*H, H] += dGh^T hPrev and dbHh += column sums, and
     // adds to dh [N, H] the part of d loss / d hPrev that flows through wHh, dGh wHh. Every cell
@@ -98,34 +75,6 @@ record SequenceGeometry(int steps, int batch, int inputSize, int hidden, int gat
         Gemm.sgemm(false, false, batch, hidden, gw, dGh, dOff, gw, wHh, 0, hidden, 0f, scratch, 0, hidden);
         for (int i = 0; i < batch * hidden; i++) {
             dh[i] += scratch[i];
-        }
-    }
-
-    // The input side of projectHidden's backward for one step: dh [N, H] += dGh [N, G*H] (at dOff) wHh.
-    // The product is formed whole in scratch [N, H] first, so dh rounds once per element.
-    // wHh is already [G*H, H] row-major, as the unpacked RowStreamGemm wants B, so the vector path skips packing.
-    void hiddenInputGrad(float[] dGh, int dOff, float[] wHh, float[] scratch, float[] dh) {
-        if (Gemm.VECTOR) {
-            RowStreamGemm.multiply(batch, hidden, gateWidth(), dGh, dOff, gateWidth(), wHh, 0, hidden, false,
-                    scratch, 0, hidden);
-        } else {
-            Gemm.sgemm(false, false, batch, hidden, gateWidth(), dGh, dOff, gateWidth(), wHh, 0, hidden, 0f,
-                    scratch, 0, hidden);
-        }
-        for (int i = 0; i < batch * hidden; i++) {
-            dh[i] += scratch[i];
-        }
-    }
-
-    // The weight side of projectHidden's backward for the whole sequence at once, one GEMM over all T*N rows:
-    // dWhh [G*H, H] += dGh^T hPrev and dbHh [G*H] += column sums of dGh, with dGh [T*N, G*H] the d loss / d
-    // hidden projection of every step (0 on padded rows) and hPrev [T*N, H] the state each step started from.
-    void hiddenWeightGrad(float[] dGh, float[] hPrev, float[] dWhh, float[] dbHh) {
-        int gw = gateWidth();
-        int rows = steps * batch;
-        Gemm.sgemm(true, false, gw, hidden, rows, dGh, 0, gw, hPrev, 0, hidden, 1f, dWhh, 0, hidden);
-        if (dbHh != null) {
-            addColumnSums(dGh, 0, rows, dbHh);
         }
     }
 

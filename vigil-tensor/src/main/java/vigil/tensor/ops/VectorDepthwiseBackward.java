@@ -145,7 +145,8 @@ final class VectorDepthwiseBackward {
             // tap-major: each tap streams over the (L1-resident) plane, so its lookups are paid once
             for (int t = 0; t < tapOffset2.length; t++) {
                 int off = tapOffset2[t];
-                float wv = weight[wc + t];
+                // broadcast once per tap: a scalar operand inside the loop left C2 boxing vectors here
+                FloatVector wv = FloatVector.broadcast(S, weight[wc + t]);
                 for (int q = 0; q < count2; q += L) {
                     FloatVector.fromArray(S, gxFlat, q)
                             .add(FloatVector.fromArray(S, scattered, q + off).mul(wv))

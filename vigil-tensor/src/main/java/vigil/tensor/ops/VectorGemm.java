@@ -6,22 +6,28 @@ import vigil.tensor.parallel.Parallel;
 
 /**
  * Packed, cache-blocked, multithreaded SGEMM on the Vector API, with the contract of {@link Gemm#sgemm}.
- * Blocks of B' (KC x NC) and A' (MC x KC) are packed into panels ({@link GemmPacking}); a register-blocked
- * MR x NR micro-kernel (MR = 4 rows, NR = two vectors) runs fused multiply-adds over one KC block.
+ * Blocks of B' (KC x NC) and A' (MC x KC) are packed into panels ({@link GemmPacking}); register-blocked
+ * micro-kernels ({@link GemmMicroKernels}) run fused multiply-adds over one KC block: MR x NR tiles
+ * (MR = 12 rows with 512-bit vectors, NR = two vectors), and 4-row tiles for the rows left below a
+ * multiple of MR (and for every row on machines with narrower vectors, which have only 16 registers).
  * Products with at most {@link #SKINNY_M} rows (a recurrent step at batch 1) skip packing and stream B.
  *
- * <p>Every element of C gets the same arithmetic wherever the block and thread boundaries fall: per KC block
- * a fused multiply-add chain from zero in k order, then one add into C (tiles cut by the matrix edge are
- * computed whole in registers and added by the scalar loop). So results do not depend on the thread count.
- * They differ from {@link ScalarGemm} only by summation order (and FMA rounding).
+ * <p>Every element of C gets the same arithmetic wherever the block, panel and thread boundaries fall: per
+ * KC block a fused multiply-add chain from zero in k order, then one add into C (tiles cut by the matrix
+ * edge are computed whole into a scratch tile and added by the scalar loop). So results do not depend on
+ * the thread count. They differ from {@link ScalarGemm} only by summation order (and FMA rounding).
  */
 public final class VectorGemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    static final int MR = 4;
+    static final int MR = L >= 16 ? GemmMicroKernels.WIDE : GemmMicroKernels.NARROW;
+    static final int MR_TAIL = GemmMicroKernels.NARROW;
     static final int NR = 2 * L;
+    // Measured at 1024^3 on 2 threads (Xeon, 48 KiB L1d and 2 MiB L2 per core): a KC x NR panel of B'
+    // (32 KiB) stays in L1 while MC x KC of A' (192 KiB) and KC x NC of B' (2 MiB) stream from L2;
+    // KC = 384 or 512 measured slower, MC = 96 and 192 the same.
     static final int KC = 256;
-    static final int MC = 24 * MR;
+    static final int MC = 16 * MR;
     static final int NC = 64 * NR;
     static final int SKINNY_M = 4;
     // Below about 100^3 multiply-adds (some 20 us on one core) a fork costs more than it saves.
@@ -31,7 +37,7 @@ public final class VectorGemm {
 
     /** Per-thread packing buffers, allocated once. */
     private static final class Buffers {
-        final float[] aPanel = new float[MC * KC];
+        final float[] aPanel = new float[(MC + MR_TAIL) * KC];
         final float[] bPanel = new float[KC * NC];
         final float[] tile = new float[MR * NR];
         final float[] lanes = new float[L];
@@ -99,13 +105,19 @@ public final class VectorGemm {
                 GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, buf.bPanel);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, buf.aPanel);
+                    // Whole MR-row panels first, then the rows left over in zero-padded 4-row panels.
+                    int wide = mc / MR * MR;
+                    GemmPacking.packA(transA, a, aOff, lda, ic, wide, pc, kc, MR, buf.aPanel, 0);
+                    GemmPacking.packA(transA, a, aOff, lda, ic + wide, mc - wide, pc, kc, MR_TAIL, buf.aPanel,
+                            wide * kc);
                     for (int jr = 0; jr < nc; jr += NR) {
-                        for (int ir = 0; ir < mc; ir += MR) {
+                        int cols = Math.min(NR, nc - jr);
+                        for (int ir = 0; ir < mc; ) {
+                            int mr = ir < wide ? MR : MR_TAIL;
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
-                            int rows = Math.min(MR, mc - ir);
-                            int cols = Math.min(NR, nc - jr);
-                            microKernel(kc, buf.aPanel, ir * kc, buf.bPanel, jr * kc, c, cAt, ldc, rows, cols, buf.tile);
+                            tile(mr, kc, buf.aPanel, ir * kc, buf.bPanel, jr * kc, c, cAt, ldc,
+                                    Math.min(mr, mc - ir), cols, buf.tile);
+                            ir += mr;
                         }
                     }
                 }
@@ -129,60 +141,31 @@ public final class VectorGemm {
         }
     }
 
-    // C[4, 2L] at cAt += ap panel [kc, 4] x bp panel [kc, 2L]; rows x cols of the tile are inside C.
-    // Four rows, eight accumulators: with six rows (twelve) C2 on JDK 25 kept one accumulator boxed across
-    // the loop's back-edge, allocating a vector per k step and running at a fifth of the speed.
-    private static void microKernel(int kc, float[] ap, int aAt, float[] bp, int bAt, float[] c, int cAt, int ldc,
-                                    int rows, int cols, float[] tile) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        for (int p = 0; p < kc; p++) {
-            int bo = bAt + p * NR;
-            FloatVector b0 = FloatVector.fromArray(S, bp, bo);
-            FloatVector b1 = FloatVector.fromArray(S, bp, bo + L);
-            int ao = aAt + p * MR;
-            FloatVector a0 = FloatVector.broadcast(S, ap[ao]);
-            FloatVector a1 = FloatVector.broadcast(S, ap[ao + 1]);
-            FloatVector a2 = FloatVector.broadcast(S, ap[ao + 2]);
-            c00 = a0.fma(b0, c00);
-            c01 = a0.fma(b1, c01);
-            c10 = a1.fma(b0, c10);
-            c11 = a1.fma(b1, c11);
-            c20 = a2.fma(b0, c20);
-            c21 = a2.fma(b1, c21);
-            FloatVector a3 = FloatVector.broadcast(S, ap[ao + 3]);
-            c30 = a3.fma(b0, c30);
-            c31 = a3.fma(b1, c31);
+    // C[rows, cols] at cAt += ap panel [kc, mr] x bp panel [kc, NR]; rows x cols of the mr x NR tile are
+    // inside C. A tile the matrix edge cuts is computed whole into the scratch tile and added by scalar adds
+    // (the same sums as the vector add of a whole tile).
+    private static void tile(int mr, int kc, float[] ap, int aAt, float[] bp, int bAt, float[] c, int cAt, int ldc,
+                             int rows, int cols, float[] tile) {
+        boolean whole = rows == mr && cols == NR;
+        float[] dst = whole ? c : tile;
+        int at = whole ? cAt : 0;
+        int ld = whole ? ldc : NR;
+        if (!whole) {
+            java.util.Arrays.fill(tile, 0, mr * NR, 0f);
         }
-        if (rows == MR && cols == NR) {
-            addRow(c, cAt, c00, c01);
-            addRow(c, cAt + ldc, c10, c11);
-            addRow(c, cAt + 2 * ldc, c20, c21);
-            addRow(c, cAt + 3 * ldc, c30, c31);
-            return;
+        if (mr == GemmMicroKernels.WIDE) {
+            GemmMicroKernels.add12(kc, ap, aAt, bp, bAt, dst, at, ld);
+        } else {
+            GemmMicroKernels.add4(kc, ap, aAt, bp, bAt, dst, at, ld);
         }
-        // The matrix edge cuts this tile: spill it and add the part inside C with scalar adds (same sums).
-        c00.intoArray(tile, 0);
-        c01.intoArray(tile, L);
-        c10.intoArray(tile, NR);
-        c11.intoArray(tile, NR + L);
-        c20.intoArray(tile, 2 * NR);
-        c21.intoArray(tile, 2 * NR + L);
-        c30.intoArray(tile, 3 * NR);
-        c31.intoArray(tile, 3 * NR + L);
-        for (int r = 0; r < rows; r++) {
-            int row = cAt + r * ldc;
-            for (int j = 0; j < cols; j++) {
-                c[row + j] += tile[r * NR + j];
+        if (!whole) {
+            for (int r = 0; r < rows; r++) {
+                int row = cAt + r * ldc;
+                for (int j = 0; j < cols; j++) {
+                    c[row + j] += tile[r * NR + j];
+                }
             }
         }
-    }
-
-    private static void addRow(float[] c, int at, FloatVector lo, FloatVector hi) {
-        FloatVector.fromArray(S, c, at).add(lo).intoArray(c, at);
-        FloatVector.fromArray(S, c, at + L).add(hi).intoArray(c, at + L);
     }
 
     static VectorSpecies<Float> species() {

@@ -1,0 +1,102 @@
+package vigil.tensor.ops;
+
+import vigil.tensor.parallel.Parallel;
+
+/**
+ * 1x1 convolution (stride 1, no padding, one group) over a whole batch without im2col: the input plane
+ * already is the column matrix. x: [n, c, plane], w: [o, c], y: [n, o, plane].
+ *
+ * <p>Per sample the products are y_n = w x_n, gx_n = w^T gy_n and gw += gy_n x_n^T. On small planes
+ * (MiniFASNet's 10x10 and 5x5 maps) one product per sample is too thin for the GEMM kernel (k or n of 25),
+ * so the batch is first laid out channel-major, [c, n * plane], and each rule becomes one product over the
+ * whole batch: Y = w X, GX = w^T GY, gw += GY X^T. d/dweight always takes the batched form (its k is
+ * n * plane instead of plane). Each output element is written by one GEMM call, whose results do not
+ * depend on the thread count; the batched and per-sample forms differ by float reassociation only.
+ */
+final class PointwiseConv {
+    // planes up to this many positions run y and d/dx as one batched product (10x10 = 100 and 5x5 = 25 do by
+    // default; 20x20 does not); a tuning knob, read once: -Dvigil.pointwise.batchedMaxPlane=N (0: never)
+    static final int BATCHED_MAX_PLANE = Integer.getInteger("vigil.pointwise.batchedMaxPlane", 128);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+
+    private PointwiseConv() {
+    }
+
+    // y = w x for every sample (y overwritten)
+    static void forward(int n, int c, int o, int plane, float[] x, float[] w, float[] y) {
+        if (n == 1 || plane > BATCHED_MAX_PLANE) {
+            Parallel.forRange(n, 1, (n0, n1) -> {
+                for (int s = n0; s < n1; s++) {
+                    Gemm.sgemm(false, false, o, plane, c, w, 0, c, x, s * c * plane, plane, 0f, y, s * o * plane,
+                            plane);
+                }
+            });
+            return;
+        }
+        int cols = n * plane;
+        float[] xcm = toChannelMajor(x, n, c, plane, scratch(0, c * cols));
+        float[] ycm = scratch(1, o * cols);
+        Gemm.sgemm(false, false, o, cols, c, w, 0, c, xcm, 0, cols, 0f, ycm, 0, cols);
+        fromChannelMajor(ycm, n, o, plane, y);
+    }
+
+    // gx = w^T gy for every sample (gx overwritten)
+    static void gradInput(int n, int c, int o, int plane, float[] w, float[] gy, float[] gx) {
+        if (n == 1 || plane > BATCHED_MAX_PLANE) {
+            Parallel.forRange(n, 1, (n0, n1) -> {
+                for (int s = n0; s < n1; s++) {
+                    Gemm.sgemm(true, false, c, plane, o, w, 0, c, gy, s * o * plane, plane, 0f, gx, s * c * plane,
+                            plane);
+                }
+            });
+            return;
+        }
+        int cols = n * plane;
+        float[] gycm = toChannelMajor(gy, n, o, plane, scratch(0, o * cols));
+        float[] gxcm = scratch(1, c * cols);
+        Gemm.sgemm(true, false, c, cols, o, w, 0, c, gycm, 0, cols, 0f, gxcm, 0, cols);
+        fromChannelMajor(gxcm, n, c, plane, gx);
+    }
+
+    // gw += sum over samples of gy_n x_n^T, one product over the batch
+    static void gradWeight(int n, int c, int o, int plane, float[] x, float[] gy, float[] gw) {
+        int cols = n * plane;
+        float[] xcm = n == 1 ? x : toChannelMajor(x, n, c, plane, scratch(0, c * cols));
+        float[] gycm = n == 1 ? gy : toChannelMajor(gy, n, o, plane, scratch(1, o * cols));
+        Gemm.sgemm(false, true, o, c, cols, gycm, 0, cols, xcm, 0, cols, 1f, gw, 0, c);
+    }
+
+    // a: [n, ch, plane] -> out: [ch, n * plane]
+    private static float[] toChannelMajor(float[] a, int n, int ch, int plane, float[] out) {
+        int cols = n * plane;
+        Parallel.forRange(ch, 8, (c0, c1) -> {
+            for (int k = c0; k < c1; k++) {
+                for (int s = 0; s < n; s++) {
+                    System.arraycopy(a, (s * ch + k) * plane, out, k * cols + s * plane, plane);
+                }
+            }
+        });
+        return out;
+    }
+
+    // a: [ch, n * plane] -> out: [n, ch, plane]
+    private static void fromChannelMajor(float[] a, int n, int ch, int plane, float[] out) {
+        int cols = n * plane;
+        Parallel.forRange(ch, 8, (c0, c1) -> {
+            for (int k = c0; k < c1; k++) {
+                for (int s = 0; s < n; s++) {
+                    System.arraycopy(a, k * cols + s * plane, out, (s * ch + k) * plane, plane);
+                }
+            }
+        });
+    }
+
+    // this thread's scratch buffer slot, grown to at least size (its contents are overwritten by the caller)
+    private static float[] scratch(int slot, int size) {
+        float[][] buffers = SCRATCH.get();
+        if (buffers[slot].length < size) {
+            buffers[slot] = new float[size];
+        }
+        return buffers[slot];
+    }
+}

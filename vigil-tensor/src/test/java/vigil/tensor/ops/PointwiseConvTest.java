@@ -1,0 +1,132 @@
+package vigil.tensor.ops;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import vigil.tensor.init.Rng;
+import vigil.tensor.parallel.Parallel;
+
+/**
+ * The batched 1x1 convolution against the per-sample products written out in double here. A float dot
+ * product of k terms is within (k + 2) * 2^-24 times the sum of its |terms| (the GEMM error bound); k is c
+ * for y, o for d/dx and n * plane for d/dweight. Planes of 25 take the batched (channel-major) form, planes
+ * of 144 the per-sample one.
+ */
+class PointwiseConvTest {
+    private static final double UNIT_ROUNDOFF = Math.scalb(1.0, -24);
+    private final int savedThreads = Parallel.threads();
+
+    @AfterEach
+    void restore() {
+        Parallel.setThreads(savedThreads);
+    }
+
+    private static float[] uniform(Rng rng, int n) {
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = rng.uniform(-1f, 1f);
+        }
+        return v;
+    }
+
+    private static void assertMatchesReference(int n, int c, int o, int plane) {
+        Rng rng = new Rng(31);
+        float[] x = uniform(rng, n * c * plane);
+        float[] w = uniform(rng, o * c);
+        float[] gy = uniform(rng, n * o * plane);
+        float[] y = new float[n * o * plane];
+        float[] gx = new float[x.length];
+        float[] gw = uniform(rng, w.length);
+        float[] gw0 = gw.clone();
+        PointwiseConv.forward(n, c, o, plane, x, w, y);
+        PointwiseConv.gradInput(n, c, o, plane, w, gy, gx);
+        PointwiseConv.gradWeight(n, c, o, plane, x, gy, gw);
+        String where = " for n " + n + ", c " + c + ", o " + o + ", plane " + plane;
+        for (int s = 0; s < n; s++) {
+            for (int p = 0; p < plane; p++) {
+                for (int oc = 0; oc < o; oc++) {
+                    double sum = 0;
+                    double magnitude = 0;
+                    for (int ic = 0; ic < c; ic++) {
+                        double term = (double) w[oc * c + ic] * x[(s * c + ic) * plane + p];
+                        sum += term;
+                        magnitude += Math.abs(term);
+                    }
+                    double got = y[(s * o + oc) * plane + p];
+                    assertTrue(Math.abs(got - sum) <= (c + 2) * UNIT_ROUNDOFF * magnitude, "y" + where);
+                }
+                for (int ic = 0; ic < c; ic++) {
+                    double sum = 0;
+                    double magnitude = 0;
+                    for (int oc = 0; oc < o; oc++) {
+                        double term = (double) w[oc * c + ic] * gy[(s * o + oc) * plane + p];
+                        sum += term;
+                        magnitude += Math.abs(term);
+                    }
+                    double got = gx[(s * c + ic) * plane + p];
+                    assertTrue(Math.abs(got - sum) <= (o + 2) * UNIT_ROUNDOFF * magnitude, "d/dx" + where);
+                }
+            }
+        }
+        for (int oc = 0; oc < o; oc++) {
+            for (int ic = 0; ic < c; ic++) {
+                double sum = gw0[oc * c + ic];
+                double magnitude = Math.abs(sum);
+                for (int s = 0; s < n; s++) {
+                    for (int p = 0; p < plane; p++) {
+                        double term = (double) gy[(s * o + oc) * plane + p] * x[(s * c + ic) * plane + p];
+                        sum += term;
+                        magnitude += Math.abs(term);
+                    }
+                }
+                double got = gw[oc * c + ic];
+                assertTrue(Math.abs(got - sum) <= (n * plane + 3) * UNIT_ROUNDOFF * magnitude, "d/dweight" + where);
+            }
+        }
+    }
+
+    @Test
+    void batchedSmallPlanesMatchReference() {
+        assertMatchesReference(3, 7, 5, 25);
+    }
+
+    @Test
+    void perSampleLargePlanesMatchReference() {
+        assertMatchesReference(2, 6, 9, 144);
+    }
+
+    @Test
+    void singleSampleMatchesReference() {
+        assertMatchesReference(1, 8, 4, 25);
+    }
+
+    @Test
+    void resultsDoNotDependOnThreadCount() {
+        Rng rng = new Rng(32);
+        int n = 8;
+        int c = 48;
+        int o = 64;
+        int plane = 25;
+        float[] x = uniform(rng, n * c * plane);
+        float[] w = uniform(rng, o * c);
+        float[] gy = uniform(rng, n * o * plane);
+        float[][] one = run(1, n, c, o, plane, x, w, gy);
+        float[][] three = run(3, n, c, o, plane, x, w, gy);
+        for (int k = 0; k < one.length; k++) {
+            assertArrayEquals(one[k], three[k], "output " + k + " on 1 vs 3 threads");
+        }
+    }
+
+    private static float[][] run(int threads, int n, int c, int o, int plane, float[] x, float[] w, float[] gy) {
+        Parallel.setThreads(threads);
+        float[] y = new float[n * o * plane];
+        float[] gx = new float[x.length];
+        float[] gw = new float[w.length];
+        PointwiseConv.forward(n, c, o, plane, x, w, y);
+        PointwiseConv.gradInput(n, c, o, plane, w, gy, gx);
+        PointwiseConv.gradWeight(n, c, o, plane, x, gy, gw);
+        return new float[][] {y, gx, gw};
+    }
+}
