@@ -2,6 +2,9 @@
 # Runs the workloads of `vigil bench` in Vigil and in PyTorch (Debian's /usr/bin/python3 with its torch),
 # alternating engines round by round so both see the same machine load, then prints per workload the
 # median over rounds and how many times faster Vigil is than the best of PyTorch on 1 and N threads.
+# ONNX Runtime Java (vigil.bench.OrtBenchMain) runs the MiniFASNetV2 inference workloads in the same rounds,
+# on 1 and N intra-op threads, on the model tools/bench/export_minifasnet_onnx.py exports from PyTorch
+# (opset 13, into vigil-bench/target/onnx); without torch or the ONNX Runtime jar it is skipped, said so.
 # Usage: scripts/bench-vs-pytorch.sh [--threads N] [--rounds R] [--only KEY,KEY] [--iterations I]
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +34,24 @@ ONLY_ARGS=()
 TORCH_THREADS=(1)
 [ "$THREADS" -gt 1 ] && TORCH_THREADS+=("$THREADS")
 RESULTS="$(mktemp)"
-trap 'rm -f "$RESULTS"' EXIT
+ORT_LOG="$(mktemp)"
+trap 'rm -f "$RESULTS" "$ORT_LOG"' EXIT
+# ONNX Runtime: only for the MiniFASNetV2 inference workloads, only where the model can be exported.
+ORT_MODEL="$ROOT/vigil-bench/target/onnx/minifasnet_v2.onnx"
+ORT=""
+if [ -n "$ONLY" ] && ! grep -q 'minifasnet_v2_infer_b' <<< "$ONLY"; then
+  :
+elif ! ls "$ROOT"/vigil-bench/target/lib/onnxruntime-*.jar >/dev/null 2>&1; then
+  echo "bench-vs-pytorch: ONNX Runtime skipped: no onnxruntime jar in vigil-bench/target/lib (rebuild: mvn -DskipTests -pl vigil-bench -am package)" >&2
+elif [ -f "$ORT_MODEL" ] && [ "$ORT_MODEL" -nt "$ROOT/tools/bench/export_minifasnet_onnx.py" ] \
+    && [ "$ORT_MODEL" -nt "$ROOT/tools/bench/torch_workloads.py" ]; then
+  ORT=yes
+elif /usr/bin/python3 "$ROOT/tools/bench/export_minifasnet_onnx.py" --out "$ORT_MODEL" 2>"$ORT_LOG"; then
+  ORT=yes
+else
+  echo "bench-vs-pytorch: ONNX Runtime skipped: the ONNX model could not be exported (needs Debian's python3-torch):" >&2
+  tail -3 "$ORT_LOG" >&2
+fi
 echo "bench-vs-pytorch: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}" >&2
 for round in $(seq "$ROUNDS"); do
   echo "round $round/$ROUNDS: vigil on $THREADS threads" >&2
@@ -42,6 +62,15 @@ for round in $(seq "$ROUNDS"); do
     echo "round $round/$ROUNDS: pytorch on $t threads" >&2
     /usr/bin/python3 "$ROOT/tools/bench/torch_workloads.py" --threads "$t" --iterations "$ITERATIONS" \
       "${ONLY_ARGS[@]}" 2>/dev/null >> "$RESULTS"
+  done
+  for t in "${TORCH_THREADS[@]}"; do
+    [ -n "$ORT" ] || break
+    echo "round $round/$ROUNDS: onnxruntime on $t threads" >&2
+    # A failed run (its agreement check with PyTorch included) is shown and leaves ORT out of the table.
+    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \
+      -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.OrtBenchMain --model "$ORT_MODEL" --threads "$t" \
+      --iterations "$ITERATIONS" "${ONLY_ARGS[@]}" 2>"$ORT_LOG" >> "$RESULTS" \
+      || { echo "bench-vs-pytorch: onnxruntime run failed:" >&2; grep -v '^WARNING' "$ORT_LOG" | tail -5 >&2; }
   done
 done
 cat "$RESULTS"
