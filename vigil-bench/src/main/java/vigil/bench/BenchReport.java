@@ -16,12 +16,18 @@ public record BenchReport(int threads, boolean vector, int vectorLanes, int warm
         s.append("\"threads\":").append(threads);
         s.append(",\"vector\":").append(vector);
         s.append(",\"vector_lanes\":").append(vectorLanes);
+        appendMeasurements(s, warmup, iterations, medians, peakRssKib);
+        return s.append('}').toString();
+    }
+
+    /** The fields every engine's JSON line shares (warm-up, iterations, each median, peak_rss_mb). */
+    static void appendMeasurements(StringBuilder s, int warmup, int iterations, Map<String, Double> medians,
+                                   long peakRssKib) {
         s.append(",\"warmup\":").append(warmup);
         s.append(",\"iterations\":").append(iterations);
         for (Map.Entry<String, Double> e : medians.entrySet()) {
             s.append(",\"").append(e.getKey()).append("\":").append(String.format(Locale.ROOT, "%.3f", e.getValue()));
         }
         s.append(",\"peak_rss_mb\":").append(String.format(Locale.ROOT, "%.1f", peakRssKib / 1024.0));
-        return s.append('}').toString();
     }
 }

@@ -142,12 +142,7 @@ public final class OrtBenchMain {
                          long peakRssKib) {
         StringBuilder s = new StringBuilder("{\"engine\":\"").append(engine.replace("\"", "'")).append('"');
         s.append(",\"threads\":").append(threads);
-        s.append(",\"warmup\":").append(warmup);
-        s.append(",\"iterations\":").append(iterations);
-        for (Map.Entry<String, Double> e : medians.entrySet()) {
-            s.append(",\"").append(e.getKey()).append("\":").append(String.format(Locale.ROOT, "%.3f", e.getValue()));
-        }
-        s.append(",\"peak_rss_mb\":").append(String.format(Locale.ROOT, "%.1f", peakRssKib / 1024.0));
+        BenchReport.appendMeasurements(s, warmup, iterations, medians, peakRssKib);
         return s.append('}').toString();
     }
 }

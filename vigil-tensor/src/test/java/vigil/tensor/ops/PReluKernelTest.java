@@ -2,6 +2,7 @@ package vigil.tensor.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.ops.UniformArrays.uniform;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +24,6 @@ class PReluKernelTest {
         Parallel.setThreads(savedThreads);
     }
 
-    private static float[] uniform(Rng rng, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.uniform(-1f, 1f);
-        }
-        return v;
-    }
 
     @Test
     void forwardVectorMatchesScalarBitForBit() {

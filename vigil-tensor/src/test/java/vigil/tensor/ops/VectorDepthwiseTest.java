@@ -3,6 +3,7 @@ package vigil.tensor.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static vigil.tensor.ops.UniformArrays.uniform;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,13 +23,6 @@ class VectorDepthwiseTest {
         Parallel.setThreads(savedThreads);
     }
 
-    private static float[] uniform(Rng rng, int n) {
-        float[] v = new float[n];
-        for (int i = 0; i < n; i++) {
-            v[i] = rng.uniform(-1f, 1f);
-        }
-        return v;
-    }
 
     private static Conv2dGeometry depthwise(int n, int c, int h, int w, int mult, int kh, int kw, int stride, int pad) {
         return Conv2dGeometry.of(new int[] {n, c, h, w}, new int[] {c * mult, 1, kh, kw}, new int[] {stride, stride},
