@@ -18,10 +18,7 @@ def best_of(engine_runs, key, higher_is_better):
         if key not in runs:
             continue
         t = statistics.median(runs[key])
-        if key == "peak_rss_mb":
-            better = best is None or t < best
-        else:
-            better = best is None or (t > best if higher_is_better else t < best)
+        better = best is None or (t > best if higher_is_better else t < best)
         if better:
             best, best_threads = t, threads
     return best, best_threads

@@ -46,8 +46,13 @@ public final class BenchMain {
     }
 
     private static String value(String[] args, int i) {
+        return value("BenchMain", args, i);
+    }
+
+    /** args[i], the value of the option args[i - 1]; who names the entry point in the error. */
+    static String value(String who, String[] args, int i) {
         if (i >= args.length) {
-            throw new IllegalArgumentException("BenchMain: " + args[i - 1] + " needs a value");
+            throw new IllegalArgumentException(who + ": " + args[i - 1] + " needs a value");
         }
         return args[i];
     }

@@ -16,7 +16,8 @@ import java.nio.file.Path;
 public final class OrtAgreementCheck {
     /**
      * Absolute. The check logits are of order 1 (the export sets the batch norms' statistics from data), and
-     * two float32 engines that sum the ~50 layers in different orders differ there by about 1e-6.
+     * two float32 engines that sum the ~50 layers in different orders differ there by little (measured
+     * 2.8e-6 between ONNX Runtime and PyTorch).
      */
     public static final double TOLERANCE = 1e-4;
     /** A reference whose logits all lie this close to zero could not tell a wrong model from a right one. */
@@ -53,11 +54,8 @@ public final class OrtAgreementCheck {
         return values;
     }
 
-    /** max_i |a[i] - b[i]|; NaN anywhere gives NaN, which no tolerance accepts. */
+    /** max_i |a[i] - b[i]| over equal-length arrays (requireAgreement checks); NaN anywhere gives NaN. */
     static double maxAbsDifference(float[] a, float[] b) {
-        if (a.length != b.length) {
-            throw new IllegalArgumentException("ort check: " + a.length + " values against " + b.length);
-        }
         double max = 0;
         for (int i = 0; i < a.length; i++) {
             double d = Math.abs((double) a[i] - b[i]);

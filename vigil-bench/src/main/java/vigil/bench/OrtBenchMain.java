@@ -83,10 +83,7 @@ public final class OrtBenchMain {
     }
 
     private static String value(String[] args, int i) {
-        if (i >= args.length) {
-            throw new IllegalArgumentException("OrtBenchMain: " + args[i - 1] + " needs a value");
-        }
-        return args[i];
+        return BenchMain.value("OrtBenchMain", args, i);
     }
 
     private static boolean onOff(String v) {

@@ -96,9 +96,8 @@ final class EvalCommand implements Callable<Integer> {
         PretrainedMiniFasNet after = new PretrainedMiniFasNet(MiniFasNetSpec.fromPath(pth), net.miniFasNet());
         for (SampleVerdicts.Row r : SampleVerdicts.of(exp.data().detector(), (float) exp.data().detectorThreshold(),
                 PretrainedMiniFasNet.load(pth), after, verdictImages)) {
-            System.out.println(r.image().getFileName() + ": " + pth.getFileName() + " " + java.util.Arrays.toString(r.before())
-                    + " " + SampleVerdicts.Row.verdict(r.before()) + "; fine-tuned " + java.util.Arrays.toString(r.after())
-                    + " " + SampleVerdicts.Row.verdict(r.after()));
+            System.out.println(r.image().getFileName() + ": " + pth.getFileName() + " "
+                    + SampleVerdicts.Row.describe(r.before()) + "; fine-tuned " + SampleVerdicts.Row.describe(r.after()));
         }
     }
 

@@ -25,7 +25,7 @@ final class IsoBoxLayout {
     private static final int MAX_DEPTH = 16;
 
     /** Where the 'moov' box (the sample tables) lies; the samples may still be cut off (see Mp4SampleIndex). */
-    record Found(long moovOffset, long moovSize, long fileSize) {
+    record Found(long moovOffset, long fileSize) {
     }
 
     private final Path file;
@@ -45,7 +45,6 @@ final class IsoBoxLayout {
 
     private Found walkTopLevel() throws IOException {
         long moovOffset = -1;
-        long moovSize = 0;
         long offset = 0;
         while (offset < fileSize) {
             Header h = header(offset, fileSize, "top level", true);
@@ -65,7 +64,6 @@ final class IsoBoxLayout {
                             + moovOffset + ")");
                 }
                 moovOffset = offset;
-                moovSize = h.size;
                 walkChildren(offset + h.headerSize, offset + h.size, "moov", 1);
             }
             offset += h.size;
@@ -75,7 +73,7 @@ final class IsoBoxLayout {
                     "no 'moov' box (the movie header with the sample tables): the file is cut before it, or is not"
                             + " a complete MP4/MOV");
         }
-        return new Found(moovOffset, moovSize, fileSize);
+        return new Found(moovOffset, fileSize);
     }
 
     private void walkChildren(long start, long end, String parent, int depth) throws IOException {

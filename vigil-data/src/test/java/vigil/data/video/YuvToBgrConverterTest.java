@@ -43,7 +43,7 @@ class YuvToBgrConverterTest {
 
     @Test
     void bt709RoundTripsTheDefiningEquations() {
-        // Encode RGB with BT.709's equations (limited range), then decode: back within rounding (1 level).
+        // Encode RGB with BT.709's equations (limited range), then decode: back within rounding (2 levels: see below).
         YuvToBgrConverter c = new YuvToBgrConverter(YuvToBgrConverter.Matrix.BT709, false);
         int[][] rgb = {{255, 0, 0}, {0, 255, 0}, {0, 0, 255}, {200, 120, 40}, {16, 200, 180}, {128, 128, 128}};
         for (int[] p : rgb) {

@@ -1,6 +1,5 @@
 package vigil.liveness.bench;
 
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -19,11 +18,6 @@ public enum AttackFamily {
     /** The number of spoof-type classes (the head's width). */
     public static int count() {
         return values().length;
-    }
-
-    /** The class names in index order ("print", "replay"). */
-    public static List<String> names() {
-        return List.of(values()).stream().map(f -> f.name().toLowerCase(Locale.ROOT)).toList();
     }
 
     /** The family class of a manifest attack_type: ordinal of the prefix before '-', or {@link #NONE} for "" (live) and unknown prefixes. */

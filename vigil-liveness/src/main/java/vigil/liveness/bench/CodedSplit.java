@@ -16,12 +16,10 @@ import vigil.data.dataset.Sample;
 public final class CodedSplit implements Dataset {
     private final ListFileDataset list;
     private final int[] codes;
-    private final int[] families;
 
-    private CodedSplit(ListFileDataset list, int[] codes, int[] families) {
+    private CodedSplit(ListFileDataset list, int[] codes) {
         this.list = list;
         this.codes = codes;
-        this.families = families;
     }
 
     public static CodedSplit open(Path root, String split) throws IOException {
@@ -32,7 +30,6 @@ public final class CodedSplit implements Dataset {
                     + " has " + rows.size() + " rows in split " + split);
         }
         int[] codes = new int[rows.size()];
-        int[] families = new int[rows.size()];
         for (int i = 0; i < codes.length; i++) {
             BenchmarkSample row = rows.get(i);
             Sample s = list.sample(i);
@@ -41,9 +38,8 @@ public final class CodedSplit implements Dataset {
                         + " does not match " + BenchmarkManifest.FILE + " row '" + row.path() + "' label " + row.label());
             }
             codes[i] = SampleCode.of(row);
-            families[i] = SampleCode.family(codes[i]);
         }
-        return new CodedSplit(list, codes, families);
+        return new CodedSplit(list, codes);
     }
 
     @Override
@@ -55,7 +51,8 @@ public final class CodedSplit implements Dataset {
     public Sample sample(int index) throws IOException {
         Sample s = list.sample(index);
         Sample coded = new Sample(s.id(), s.image(), codes[index], s.spoofType(), s.depthMap(), s.box());
-        return families[index] == AttackFamily.NONE ? coded : coded.withSpoofType(families[index]);
+        int family = SampleCode.family(codes[index]);
+        return family == AttackFamily.NONE ? coded : coded.withSpoofType(family);
     }
 
     @Override

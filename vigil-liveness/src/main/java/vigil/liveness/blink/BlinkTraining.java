@@ -91,20 +91,12 @@ public final class BlinkTraining {
         meta.put("vigil.training", String.format(Locale.ROOT,
                 "{\"seed\":%d,\"cnn_steps\":%d,\"gru_steps\":%d,\"smoother_steps\":%d,\"eye_pairs\":%d,"
                         + "\"closed_eyes\":\"synthetic (ClosedEyeSynthesizer) and %d hand-labelled real\"}",
-                s.seed(), s.cnnSteps(), s.gruSteps(), s.smootherSteps(), train.size(), closedEyes(train, labels)));
+                s.seed(), s.cnnSteps(), s.gruSteps(), s.smootherSteps(), train.size(),
+                EyeStateTraining.eyes(train, labels, EyeLabels.State.CLOSED).size()));
         models.inEvalMode().save(outDir, meta);
         log.printf(Locale.ROOT, "blink training: %d parameters written to %s%n", models.parameterCount(), outDir);
         return new Report(train.size(), heldOut.size(), cnnAccuracy, events[0], events[1], (int) events[2], smoother,
                 models.parameterCount());
-    }
-
-    private static int closedEyes(List<EyeSource> sources, EyeLabels labels) {
-        int n = 0;
-        for (EyeSource src : sources) {
-            n += (labels.state(src, true) == EyeLabels.State.CLOSED ? 1 : 0)
-                    + (labels.state(src, false) == EyeLabels.State.CLOSED ? 1 : 0);
-        }
-        return n;
     }
 
     private static List<EyeSource> bothOpen(List<EyeSource> sources, EyeLabels labels) {

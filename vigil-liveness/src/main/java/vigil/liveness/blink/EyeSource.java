@@ -1,6 +1,9 @@
 package vigil.liveness.blink;
 
-/** One real open-eye pair the training data is made from, with where it came from ("file#frameN#faceK"). */
+/**
+ * One real eye pair the training data is made from (open unless eye-labels.txt says otherwise), with where it
+ * came from ("file#frameN#faceK").
+ */
 public record EyeSource(EyeObservation eyes, String origin) {
 
     /** The file name of the origin, without folder, frame or face, so grouping does not depend on where data is kept. */

@@ -93,7 +93,7 @@ public final class EyeStateTraining {
     }
 
     /** The eyes of the sources in one labelled state, in source order, left eye first. */
-    private static List<Eye> eyes(List<EyeSource> sources, EyeLabels labels, EyeLabels.State state) {
+    static List<Eye> eyes(List<EyeSource> sources, EyeLabels labels, EyeLabels.State state) {
         List<Eye> out = new ArrayList<>();
         for (EyeSource s : sources) {
             for (boolean left : new boolean[] {true, false}) {

@@ -3,8 +3,11 @@ package vigil.liveness.eval;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import vigil.data.image.BgrImage;
 import vigil.data.image.ImageDecoder;
+import vigil.face.detect.FaceBox;
 import vigil.face.detect.SsdFaceDetector;
 import vigil.liveness.passive.FaceVerdict;
 import vigil.liveness.passive.PassiveLiveness;
@@ -19,17 +22,12 @@ public final class SampleVerdicts {
     private SampleVerdicts() {
     }
 
-    /** One image's most confident face: class probabilities before and after; null when no face was found. */
-    public record Row(Path image, float[] before, float[] after) {
-        public static String verdict(float[] p) {
-            if (p == null) {
-                return "no face";
-            }
-            int best = 0;
-            for (int i = 1; i < p.length; i++) {
-                best = p[i] > p[best] ? i : best;
-            }
-            return (best == FaceVerdict.LIVE_CLASS ? "live" : "spoof") + " (" + best + ")";
+    /** One image's most confident face: the verdict before and after fine-tuning; null when no face was found. */
+    public record Row(Path image, FaceVerdict before, FaceVerdict after) {
+        /** The class probabilities and the verdict, e.g. "[0.1, 0.8, 0.1] live (1)". */
+        public static String describe(FaceVerdict v) {
+            return v == null ? "no face"
+                    : Arrays.toString(v.probabilities()) + " " + (v.live() ? "live" : "spoof") + " (" + v.label() + ")";
         }
     }
 
@@ -44,11 +42,10 @@ public final class SampleVerdicts {
         PassiveLiveness b = new PassiveLiveness(ssd, List.of(after));
         List<Row> rows = new ArrayList<>();
         for (Path image : images) {
-            var bgr = ImageDecoder.readBgr(image);
-            List<FaceVerdict> va = a.check(bgr);
-            List<FaceVerdict> vb = b.check(bgr);
-            rows.add(new Row(image, va.isEmpty() ? null : va.get(0).probabilities(),
-                    vb.isEmpty() ? null : vb.get(0).probabilities()));
+            BgrImage bgr = ImageDecoder.readBgr(image);
+            List<FaceBox> faces = ssd.detect(bgr); // once: both models judge the same most confident face
+            rows.add(faces.isEmpty() ? new Row(image, null, null)
+                    : new Row(image, a.judge(bgr, faces.get(0)), b.judge(bgr, faces.get(0))));
         }
         return rows;
     }

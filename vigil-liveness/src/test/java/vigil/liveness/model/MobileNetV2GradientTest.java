@@ -31,8 +31,8 @@ import vigil.tensor.io.SafeTensors;
  * <p>Tolerances: float32 rounding alone, measured with PyTorch's own float32 run on the same weights,
  * moves the loss by 3.7e-5 relative and the gradients by up to 1.9e-3 of a tensor's largest element
  * (classifier.weight; the logits reach 7.8). So the loss is held to 1e-4 relative and each sampled
- * gradient element to 1e-2 x the largest |reference| of its tensor, 5x that headroom; a wrong or
- * missing backward path, a wrong stride or transpose, is off by the gradient's own size.
+ * gradient element to 1e-2 x the largest |reference| among its tensor's sampled elements, 5x that
+ * headroom; a wrong or missing backward path, a wrong stride or transpose, is off by the gradient's own size.
  */
 class MobileNetV2GradientTest {
     private static final double RTOL_OF_TENSOR_MAX = 1e-2;

@@ -11,6 +11,7 @@ package vigil.quant.int8;
  * geometry is lowered to one by im2col ([C*kh*kw, Ho*Wo]). x: [n, c, h, w] -> y: [n, o, ho, wo].
  */
 public final class Int8Conv2d {
+    private static final Int8Window POINTWISE = new Int8Window(1, 1, 1, 1, 0, 0);
     private final short[] weight;
     private final int[] bias;
     private final int outChannels;
@@ -54,7 +55,7 @@ public final class Int8Conv2d {
     }
 
     private boolean isPointwise() {
-        return window.equals(new Int8Window(1, 1, 1, 1, 0, 0));
+        return window.equals(POINTWISE);
     }
 
     /** x: [n, inChannels, h, w] int8 codes -> [n, outChannels, ho, wo] int8 codes. */

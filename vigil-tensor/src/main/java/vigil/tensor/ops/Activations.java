@@ -84,7 +84,12 @@ public final class Activations {
         return Autograd.record("prelu", Tensor.of(y, shape), g -> {
             float[] ga = a.requiresGrad() ? BufferPool.take(g.length) : null;
             float[] gw = weight.requiresGrad() ? new float[nw] : null;
-            PReluKernel.backward(x, w, g, ga == null ? new float[g.length] : ga, gw, samples, channels, inner);
+            // without an input gradient the kernel still writes one: into pooled scratch, handed straight back
+            float[] gaOut = ga != null ? ga : BufferPool.take(g.length);
+            PReluKernel.backward(x, w, g, gaOut, gw, samples, channels, inner);
+            if (ga == null) {
+                BufferPool.give(gaOut);
+            }
             Autograd.accumulateOwned(a, ga);
             Autograd.accumulateOwned(weight, gw);
         }, a, weight);

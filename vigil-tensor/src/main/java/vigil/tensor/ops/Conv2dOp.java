@@ -38,20 +38,15 @@ public final class Conv2dOp {
         float[] y = overwrites ? BufferPool.take(ySize) : BufferPool.takeZeroed(ySize);
         if (g.isDepthwise()) {
             DepthwiseConv2d.forward(g, xd, wd, y);
-            if (bias != null) {
-                for (int n = 0; n < g.n(); n++) {
-                    addBias(g, bias.data(), y, n);
-                }
-            }
         } else if (isDensePointwise(g)) {
             PointwiseConv.forward(g.n(), g.c(), g.o(), g.ho() * g.wo(), xd, wd, y);
-            if (bias != null) {
-                for (int n = 0; n < g.n(); n++) {
-                    addBias(g, bias.data(), y, n);
-                }
-            }
         } else {
-            forwardUnfolded(g, xd, wd, bias == null ? null : bias.data(), y);
+            forwardUnfolded(g, xd, wd, bias == null ? null : bias.data(), y); // adds the bias itself
+        }
+        if (bias != null && (g.isDepthwise() || isDensePointwise(g))) {
+            for (int n = 0; n < g.n(); n++) {
+                addBias(g, bias.data(), y, n);
+            }
         }
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Autograd.record("conv2d", Tensor.of(y, g.outputShape()), gy -> {

@@ -24,38 +24,33 @@ final class PointwiseConv {
 
     // y = w x for every sample (y overwritten)
     static void forward(int n, int c, int o, int plane, float[] x, float[] w, float[] y) {
-        if (n == 1 || plane > BATCHED_MAX_PLANE) {
-            Parallel.forRange(n, 1, (n0, n1) -> {
-                for (int s = n0; s < n1; s++) {
-                    Gemm.sgemm(false, false, o, plane, c, w, 0, c, x, s * c * plane, plane, 0f, y, s * o * plane,
-                            plane);
-                }
-            });
-            return;
-        }
-        int cols = n * plane;
-        float[] xcm = toChannelMajor(x, n, c, plane, scratch(0, c * cols));
-        float[] ycm = scratch(1, o * cols);
-        Gemm.sgemm(false, false, o, cols, c, w, 0, c, xcm, 0, cols, 0f, ycm, 0, cols);
-        fromChannelMajor(ycm, n, o, plane, y);
+        perSample(false, n, c, o, plane, w, x, y);
     }
 
     // gx = w^T gy for every sample (gx overwritten)
     static void gradInput(int n, int c, int o, int plane, float[] w, float[] gy, float[] gx) {
+        perSample(true, n, o, c, plane, w, gy, gx);
+    }
+
+    // out_s = op(w) in_s for every sample s, op(w) = w ([o, c]) or its transpose: in [n, inner, plane] ->
+    // out [n, rows, plane]; per sample, or as one product over the batch laid out channel-major
+    private static void perSample(boolean transW, int n, int inner, int rows, int plane, float[] w, float[] in,
+                                  float[] out) {
+        int ldw = transW ? rows : inner;
         if (n == 1 || plane > BATCHED_MAX_PLANE) {
             Parallel.forRange(n, 1, (n0, n1) -> {
                 for (int s = n0; s < n1; s++) {
-                    Gemm.sgemm(true, false, c, plane, o, w, 0, c, gy, s * o * plane, plane, 0f, gx, s * c * plane,
-                            plane);
+                    Gemm.sgemm(transW, false, rows, plane, inner, w, 0, ldw, in, s * inner * plane, plane, 0f, out,
+                            s * rows * plane, plane);
                 }
             });
             return;
         }
         int cols = n * plane;
-        float[] gycm = toChannelMajor(gy, n, o, plane, scratch(0, o * cols));
-        float[] gxcm = scratch(1, c * cols);
-        Gemm.sgemm(true, false, c, cols, o, w, 0, c, gycm, 0, cols, 0f, gxcm, 0, cols);
-        fromChannelMajor(gxcm, n, c, plane, gx);
+        float[] incm = toChannelMajor(in, n, inner, plane, scratch(0, inner * cols));
+        float[] outcm = scratch(1, rows * cols);
+        Gemm.sgemm(transW, false, rows, cols, inner, w, 0, ldw, incm, 0, cols, 0f, outcm, 0, cols);
+        fromChannelMajor(outcm, n, rows, plane, out);
     }
 
     // gw += sum over samples of gy_n x_n^T, one product over the batch
