@@ -108,7 +108,7 @@ public final class BlinkTraining {
     static void split(List<EyeSource> sources, List<EyeSource> train, List<EyeSource> heldOut) {
         TreeSet<String> imageFiles = new TreeSet<>();
         for (EyeSource src : sources) {
-            if (!src.origin().contains("#frame")) {
+            if (!src.fromVideo()) {
                 imageFiles.add(src.fileName());
             }
         }

@@ -71,16 +71,11 @@ public final class EyeLabels {
 
     /** The state of one eye of a source; OPEN unless labelled (video frames are never labelled). */
     public State state(EyeSource source, boolean left) {
-        String origin = source.origin();
-        if (origin.contains("#frame")) {
+        int face = source.faceIndex();
+        if (source.fromVideo() || face < 0) {
             return State.OPEN;
         }
-        int face = origin.lastIndexOf("#face");
-        if (face < 0) {
-            return State.OPEN;
-        }
-        int index = Integer.parseInt(origin.substring(face + 5));
-        return states.getOrDefault(key(source.fileName(), index, left), State.OPEN);
+        return states.getOrDefault(key(source.fileName(), face, left), State.OPEN);
     }
 
     /** Number of labelled eyes. */

@@ -77,7 +77,7 @@ public final class EyeSourceCollector {
                 for (Optional<VideoFrame> f = src.next(); f.isPresent(); f = src.next()) {
                     int i = f.get().index();
                     if (i % v.stride() == 0 && (v.excluded() == null || !v.excluded().contains(i))) {
-                        addFaces(f.get().image(), v.path() + "#frame" + i, out);
+                        addFaces(f.get().image(), EyeSource.frame(v.path().toString(), i), out);
                     }
                 }
             }
@@ -95,7 +95,7 @@ public final class EyeSourceCollector {
             if (eyeWidth(face.leftEye()) < MIN_EYE_WIDTH || eyeWidth(face.rightEye()) < MIN_EYE_WIDTH) {
                 continue;
             }
-            out.add(new EyeSource(LandmarkEyeObserver.observe(img, face), origin + "#face" + k));
+            out.add(new EyeSource(LandmarkEyeObserver.observe(img, face), EyeSource.origin(origin, k)));
         }
     }
 
