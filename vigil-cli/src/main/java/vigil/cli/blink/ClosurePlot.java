@@ -7,19 +7,19 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import javax.imageio.ImageIO;
 import vigil.liveness.blink.BlinkEvent;
 import vigil.liveness.blink.BlinkEventExtractor;
 import vigil.liveness.blink.BlinkFrame;
 import vigil.liveness.blink.VideoBlinks;
+import vigil.liveness.train.TrainingCurve;
 
 /**
  * A PNG with one panel per video: the blink closure probability per frame (blue), each eye's CNN
- * closure probability (grey), the event thresholds (dashed) and the blinks found (shaded).
+ * closure probability (grey), the event thresholds (dashed) and the blinks found (shaded). Written atomically
+ * like every Vigil figure ({@link TrainingCurve#writePng}).
  */
 public final class ClosurePlot {
     private static final int WIDTH = 900;
@@ -40,13 +40,7 @@ public final class ClosurePlot {
             panel(g, videos.get(v), v * PANEL);
         }
         g.dispose();
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        if (!ImageIO.write(img, "png", out.toFile())) {
-            throw new IOException("no PNG writer available for " + out);
-        }
+        TrainingCurve.writePng(img, out);
     }
 
     private static void panel(Graphics2D g, VideoBlinks v, int top) {
