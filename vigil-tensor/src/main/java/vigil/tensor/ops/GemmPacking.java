@@ -38,11 +38,13 @@ final class GemmPacking {
         }
     }
 
-    // B'[p0 : p0+kc, j0 : j0+nc] -> ceil(nc/nr) panels of [kc, nr]; B' = B [k,n] or B^T (B stored [n,k])
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] bp) {
+    // B'[p0 : p0+kc, j0 : j0+nc] -> ceil(nc/nr) panels of [kc, nr] from bp[bpOff]; B' = B [k,n] or B^T
+    // (B stored [n,k])
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] bp,
+                      int bpOff) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int base = jr * kc;
+            int base = bpOff + jr * kc;
             if (transB) {
                 for (int j = 0; j < nr; j++) {
                     if (j >= cols) {

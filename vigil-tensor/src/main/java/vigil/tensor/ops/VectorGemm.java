@@ -11,6 +11,8 @@ import vigil.tensor.parallel.Parallel;
  * (MR = 12 rows with 512-bit vectors, NR = two vectors), and 4-row tiles for the rows left below a
  * multiple of MR (and for every row on machines with narrower vectors, which have only 16 registers).
  * Products with at most {@link #SKINNY_M} rows (a recurrent step at batch 1) skip packing and stream B.
+ * On several threads, large products pack each block of B' once into buffers all threads share and claim
+ * their parts dynamically ({@link SharedPanelGemm}); smaller ones split rows or columns statically.
  *
  * <p>Every element of C gets the same arithmetic wherever the block, panel and thread boundaries fall: per
  * KC block a fused multiply-add chain from zero in k order, then one add into C (tiles cut by the matrix
@@ -32,16 +34,21 @@ public final class VectorGemm {
     static final int SKINNY_M = 4;
     // Below about 100^3 multiply-adds (some 20 us on one core) a fork costs more than it saves.
     private static final long PARALLEL_MIN_WORK = 1L << 20;
+    // From about 256^3 multiply-adds (some 130 us on two cores) B' is packed once and shared, with parts
+    // claimed dynamically (SharedPanelGemm). Smaller products keep the static split, each thread packing
+    // the B' it reads: measured faster there (32x1600x64 and 128x400x128 on 2 threads), since reading B'
+    // packed by the other core and waiting for it costs more than packing it again.
+    private static final long SHARED_MIN_WORK = 1L << 24;
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
 
-    /** Per-thread packing buffers, allocated once. */
-    private static final class Buffers {
+    /** Per-thread packing buffers, allocated once (B' on first use, grown once for the shared path). */
+    static final class Buffers {
         final float[] aPanel = new float[(MC + MR_TAIL) * KC];
-        final float[] bPanel = new float[KC * NC];
         final float[] tile = new float[MR * NR];
         final float[] lanes = new float[L];
         private float[] rows = new float[0];
+        private float[] packedB;
 
         float[] rows(int n) {
             if (rows.length < n) {
@@ -49,6 +56,20 @@ public final class VectorGemm {
             }
             return rows;
         }
+
+        /** Room for `blocks` KC x NC blocks of B': the sequential loop packs one, SharedPanelGemm two. */
+        float[] packedB(int blocks) {
+            if (packedB == null || packedB.length < blocks * KC * NC) {
+                packedB = new float[blocks * KC * NC];
+            }
+            return packedB;
+        }
+    }
+
+    // Measured: caching the last caller's Buffers in a static field (to skip this lookup) made a 13x25x27
+    // product called from two threads at once 1.4 us instead of 0.96 (the field bounced between the cores).
+    static Buffers buffers() {
+        return BUFFERS.get();
     }
 
     private VectorGemm() {
@@ -72,6 +93,9 @@ public final class VectorGemm {
         int colUnits = (n + NR - 1) / NR;
         if (work < PARALLEL_MIN_WORK || Parallel.threads() == 1 || rowUnits * colUnits == 1) {
             block(transA, transB, 0, m, 0, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, skinny);
+        } else if (!skinny && k > 0 && work >= SHARED_MIN_WORK) {
+            SharedPanelGemm.multiply(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    buffers().packedB(2), Parallel.threads());
         } else if (rowUnits >= colUnits || rowUnits >= Parallel.threads()) {
             Parallel.forRange(rowUnits, 1, (lo, hi) -> block(transA, transB, lo * MR, Math.min(m, hi * MR), 0, n, k,
                     a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, skinny));
@@ -92,17 +116,18 @@ public final class VectorGemm {
         if (k <= 0) {
             return;
         }
-        Buffers buf = BUFFERS.get();
+        Buffers buf = buffers();
         if (skinny) {
             SkinnyGemm.multiply(transA, transB, i0, i1, j0, j1, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
                     buf.rows(k * (i1 - i0)), buf.lanes);
             return;
         }
+        float[] bPanel = buf.packedB(1);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, buf.bPanel);
+                GemmPacking.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, bPanel, 0);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     // Whole MR-row panels first, then the rows left over in zero-padded 4-row panels.
@@ -115,7 +140,7 @@ public final class VectorGemm {
                         for (int ir = 0; ir < mc; ) {
                             int mr = ir < wide ? MR : MR_TAIL;
                             int cAt = cOff + (ic + ir) * ldc + jc + jr;
-                            tile(mr, kc, buf.aPanel, ir * kc, buf.bPanel, jr * kc, c, cAt, ldc,
+                            tile(mr, kc, buf.aPanel, ir * kc, bPanel, jr * kc, c, cAt, ldc,
                                     Math.min(mr, mc - ir), cols, buf.tile);
                             ir += mr;
                         }
@@ -125,7 +150,7 @@ public final class VectorGemm {
         }
     }
 
-    private static void scale(float beta, float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1) {
+    static void scale(float beta, float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1) {
         if (beta == 1f) {
             return;
         }
@@ -144,8 +169,8 @@ public final class VectorGemm {
     // C[rows, cols] at cAt += ap panel [kc, mr] x bp panel [kc, NR]; rows x cols of the mr x NR tile are
     // inside C. A tile the matrix edge cuts is computed whole into the scratch tile and added by scalar adds
     // (the same sums as the vector add of a whole tile).
-    private static void tile(int mr, int kc, float[] ap, int aAt, float[] bp, int bAt, float[] c, int cAt, int ldc,
-                             int rows, int cols, float[] tile) {
+    static void tile(int mr, int kc, float[] ap, int aAt, float[] bp, int bAt, float[] c, int cAt, int ldc,
+                     int rows, int cols, float[] tile) {
         boolean whole = rows == mr && cols == NR;
         float[] dst = whole ? c : tile;
         int at = whole ? cAt : 0;
