@@ -4,6 +4,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.autograd.Autograd;
+import vigil.tensor.parallel.IntRangeBody;
 import vigil.tensor.parallel.Parallel;
 
 /**
@@ -16,21 +17,24 @@ import vigil.tensor.parallel.Parallel;
  * </pre>
  * Gate blocks are stacked (r, z, n) in the G*H = 3H rows of weight_ih / weight_hh.
  *
- * <p>The sequence runs as a {@link Lockstep} chain of steps whose parts are ranges of hidden units. In the
- * forward a part computes, for its units' three gate columns, the input projection x(t) W_ih^T + b_ih and the
- * hidden product h(t-1) W_hh^T (both weights transposed once per weight value, see
- * {@link RecurrentWorkspace}), then their gate math ({@link GruGates}), which needs nothing from other
- * units; only h(t) as a whole is shared between steps. The backward mirrors it: a part finishes d h(t) for its
- * units (dGh(t) W_hh over all 3H gate columns, plus the carry), computes the gate gradients of step t-1 for
- * those units, and adds that step's share to the rows of dW_ih, dW_hh and the biases its gate columns own.
- * Every product is {@link RowStreamGemm} on in-cache rows; only dx, if wanted, is one GEMM at the end. So a
- * sequence costs one thread dispatch, not one per step, and every element is computed the same way
- * whatever the thread count.
+ * <p>The input projection of the whole sequence, x W_ih^T + b_ih for all T*N rows, is one product before the
+ * recursion (rows split across threads). The steps then run as a {@link Lockstep} chain whose parts are ranges
+ * of hidden units: a part computes, for its units' three gate columns, the hidden product h(t-1) W_hh^T (the
+ * weights transposed once per weight value, see {@link RecurrentWorkspace}), then their gate math
+ * ({@link GruGates}), which needs nothing from other units; only h(t) as a whole is shared between steps. The
+ * backward mirrors it: a part finishes d h(t) for its units (dGh(t) W_hh over all 3H gate columns, plus the
+ * carry) and computes the gate gradients of step t-1 for those units. Only the recursion is sequential: the
+ * weight and bias gradients are summed over the steps afterwards ({@link StepSumGemm}, rows split across
+ * threads), and dx, if wanted, is one GEMM at the end. Per-step products are {@link RowStreamGemm} on in-cache
+ * rows. So a sequence costs one thread dispatch per pass, not one per step, and every element is computed the
+ * same way whatever the thread count.
  */
 final class GruCell {
     // Below this many multiply-adds per step (N x 3H x H) a step is not split across threads: the wait
     // for the partner would cost more than the halved product (batch-1 inference is ~50k).
     private static final long SPLIT_MIN_WORK = 1L << 18;
+    // Rows of the input projection per chunk: 32 rows of x (8 KB at I = 64) stay in L1 across the column strips.
+    private static final int PROJECT_ROWS = 32;
 
     private static final VectorSpecies<Float> GATE_SPECIES = VectorGemm.species();
     private static final int GATE_LANES = GATE_SPECIES.length();
@@ -68,8 +72,8 @@ final class GruCell {
         int hs = geo.hidden();
         int gw = geo.gateWidth();
         boolean keep = Autograd.isGradEnabled();
-        // Each step's parts fill their gate columns of the step's rows with the input projection
-        // x(t) W_ih^T + b_ih, then overwrite them with the gate activations.
+        // The input projection x W_ih^T + b_ih of every step, computed before the recursion; each step's parts
+        // overwrite their gate columns of the step's rows with the gate activations.
         float[] gates = new float[tn * gw];
         int in = geo.inputSize();
         float[] hiddenN = keep ? new float[tn * hs] : null;
@@ -82,11 +86,13 @@ final class GruCell {
         try {
             float[] wIhT = ws.transposedInput(p.wIh(), gw, in);
             float[] wHhT = ws.transposedHidden(p.wHh(), gw, hs);
+            int ldw = RecurrentWorkspace.stride(gw);
             // The state alternates between two buffers: step s reads one while the parts write the other.
             float[] stateA = ws.buffer(RecurrentWorkspace.Slot.STATE_A, nb * hs);
             float[] stateB = ws.buffer(RecurrentWorkspace.Slot.STATE_B, nb * hs);
             float[] hProj = ws.buffer(RecurrentWorkspace.Slot.STEP_PRODUCT, nb * gw);
             System.arraycopy(h0, 0, stateA, 0, nb * hs);
+            projectInputs(tn, gw, in, x, wIhT, ldw, p.bIh(), gates);
             int parts = parts(geo);
             Lockstep.run(geo.steps(), parts, (s, part) -> {
                 int u0 = unitStart(hs, parts, part);
@@ -94,25 +100,12 @@ final class GruCell {
                 float[] hOld = (s & 1) == 0 ? stateA : stateB;
                 float[] hNew = (s & 1) == 0 ? stateB : stateA;
                 int t = geo.timeAt(s);
-                int rows = t * nb * gw;
-                if (p.bIh() != null) {
-                    for (int n = 0; n < nb; n++) {
-                        for (int g = 0; g < 3; g++) {
-                            System.arraycopy(p.bIh(), g * hs + u0, gates, rows + n * gw + g * hs + u0, u1 - u0);
-                        }
-                    }
-                }
                 if (parts == 1) {
-                    RowStreamGemm.columns(nb, 0, gw, in, x, t * nb * in, in, wIhT, 0, gw, p.bIh() != null,
-                            gates, rows, gw);
-                    RowStreamGemm.columns(nb, 0, gw, hs, hOld, 0, hs, wHhT, 0, gw, false, hProj, 0, gw);
+                    RowStreamGemm.columns(nb, 0, gw, hs, hOld, 0, hs, wHhT, 0, ldw, false, hProj, 0, gw);
                 } else {
                     for (int g = 0; g < 3; g++) {
-                        int j0 = g * hs + u0;
-                        int j1 = g * hs + u1;
-                        RowStreamGemm.columns(nb, j0, j1, in, x, t * nb * in, in, wIhT, 0, gw, p.bIh() != null,
-                                gates, rows, gw);
-                        RowStreamGemm.columns(nb, j0, j1, hs, hOld, 0, hs, wHhT, 0, gw, false, hProj, 0, gw);
+                        RowStreamGemm.columns(nb, g * hs + u0, g * hs + u1, hs, hOld, 0, hs, wHhT, 0, ldw, false,
+                                hProj, 0, gw);
                     }
                 }
                 for (int n = 0; n < nb; n++) {
@@ -149,11 +142,12 @@ final class GruCell {
      * The first two are one product, dGh W_hh, with dGh = (dr_pre, dz_pre, r * dn_pre); the carry is added.
      * A padded step is the identity on h, so dh passes through it unchanged (its dGx and dGh rows are 0).
      * The weight and bias gradients are sums over steps: dW_ih += dGx(t)^T x(t), dW_hh += dGh(t)^T h(t-1),
-     * db_ih and db_hh += the column sums of dGx(t) and dGh(t), added step by step in processing order.
+     * db_ih and db_hh += the column sums of dGx(t) and dGh(t), added step by step in processing order once the
+     * chain has left dGx and dGh of every step (weightGrads).
      *
      * Phase q of the chain: first d h for the units of the step the previous phase differentiated
      * (dh += dGh(t) W_hh[:, units], reading every part's dGh), then the gate gradients of the next step back
-     * for the same units (reading only this part's dh) and their rows of the weight gradients.
+     * for the same units (reading only this part's dh).
      */
     // dy: [T*N, H], dhN: [N, H] -> LayerGrads (dx only if wantDx)
     static LayerGrads backward(Trace tr, float[] dy, float[] dhN, boolean wantDx) {
@@ -175,17 +169,21 @@ final class GruCell {
         float[] x = tr.x();
         RecurrentWorkspace ws = tr.workspace().acquire();
         try {
-            float[] dGx = ws.buffer(RecurrentWorkspace.Slot.GRAD_INPUT_GATES, steps * nb * gw);
-            float[] dGh = ws.buffer(RecurrentWorkspace.Slot.GRAD_HIDDEN_GATES, steps * nb * gw);
+            // rows of the gate gradients at the padded stride, as the laid-out weights (RecurrentWorkspace.stride)
+            int ldg = RecurrentWorkspace.stride(gw);
+            float[] dGx = ws.buffer(RecurrentWorkspace.Slot.GRAD_INPUT_GATES, steps * nb * ldg);
+            float[] dGh = ws.buffer(RecurrentWorkspace.Slot.GRAD_HIDDEN_GATES, steps * nb * ldg);
             float[] dh = ws.buffer(RecurrentWorkspace.Slot.GRAD_STATE, nb * hs);
             System.arraycopy(dhN, 0, dh, 0, nb * hs);
+            float[] wHh = ws.stridedHidden(p.wHh(), gw, hs);
+            int ldh = RecurrentWorkspace.stride(hs);
             int parts = parts(geo);
             Lockstep.run(steps + 1, parts, (q, part) -> {
                 int u0 = unitStart(hs, parts, part);
                 int u1 = unitStart(hs, parts, part + 1);
                 if (q > 0) {
                     int t = geo.timeAt(steps - q);
-                    RowStreamGemm.columns(nb, u0, u1, gw, dGh, t * nb * gw, gw, p.wHh(), 0, hs, true, dh, 0, hs);
+                    RowStreamGemm.columns(nb, u0, u1, gw, dGh, t * nb * ldg, ldg, wHh, 0, ldh, true, dh, 0, hs);
                 }
                 if (q < steps) {
                     int s = steps - 1 - q;
@@ -196,33 +194,22 @@ final class GruCell {
                         int row = t * nb + n;
                         if (geo.active(t, n)) {
                             GruGates.backward(hs, u0, u1, gates, row * gw, hPrev, po + n * hs, tr.hiddenN(), dy,
-                                    row * hs, dh, n * hs, dGx, row * gw, dGh, row * gw);
+                                    row * hs, dh, n * hs, dGx, row * ldg, dGh, row * ldg);
                         } else {
                             for (int g = 0; g < 3; g++) {
-                                Arrays.fill(dGx, row * gw + g * hs + u0, row * gw + g * hs + u1, 0f);
-                                Arrays.fill(dGh, row * gw + g * hs + u0, row * gw + g * hs + u1, 0f);
+                                Arrays.fill(dGx, row * ldg + g * hs + u0, row * ldg + g * hs + u1, 0f);
+                                Arrays.fill(dGh, row * ldg + g * hs + u0, row * ldg + g * hs + u1, 0f);
                             }
                         }
                     }
-                    addGateColumns(dGx, t * nb, nb, gw, hs, u0, u1, dbIh);
-                    addGateColumns(dGh, t * nb, nb, gw, hs, u0, u1, dbHh);
-                    // this step's share of the weight gradients, rows of this part's gate columns:
-                    // dW_hh += dGh(t)^T h(t-1), dW_ih += dGx(t)^T x(t)
-                    for (int g = 0; g < 3; g++) {
-                        int i0 = g * hs + u0;
-                        int i1 = g * hs + u1;
-                        RowStreamGemm.transposedA(i0, i1, hs, nb, dGh, t * nb * gw, gw, hPrev, po, hs,
-                                dWhh, 0, hs);
-                        RowStreamGemm.transposedA(i0, i1, in, nb, dGx, t * nb * gw, gw, x, t * nb * in, in,
-                                dWih, 0, in);
-                    }
                 }
             });
+            weightGrads(tr, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
             float[] dh0 = Arrays.copyOf(dh, nb * hs);
             float[] dx = null;
             if (wantDx) {
                 dx = new float[steps * nb * in];
-                Gemm.sgemm(false, false, steps * nb, in, gw, dGx, 0, gw, p.wIh(), 0, in, 0f, dx, 0, in);
+                Gemm.sgemm(false, false, steps * nb, in, gw, dGx, 0, ldg, p.wIh(), 0, in, 0f, dx, 0, in);
             }
             return new LayerGrads(dx, dh0, null, dWih, dWhh, dbIh, dbHh);
         } finally {
@@ -244,31 +231,97 @@ final class GruCell {
         return Math.min(hs, (int) ((long) blocks * part / parts) * GruGates.LANES);
     }
 
-    // sums[c] += m[r, c] for rows r = r0..r0+rows-1 in order and the three gate blocks' columns of units
-    // [u0, u1) (m [*, gw]); sums may be null. Lane-wise adds in row order: the same bits as the scalar loop.
-    private static void addGateColumns(float[] m, int r0, int rows, int gw, int hs, int u0, int u1, float[] sums) {
+    // gates[r, :] = b_ih + x[r] W_ih^T for all T*N rows, before the recursion: one product over the whole
+    // sequence, its rows split across threads, in chunks that keep x's rows in L1 while W_ih^T's column strips
+    // stream. Each element is the chain the per-step product computed, so the bits are the same.
+    private static void projectInputs(int rows, int gw, int in, float[] x, float[] wIhT, int ldw, float[] bIh,
+                                      float[] gates) {
+        int blocks = (rows + PROJECT_ROWS - 1) / PROJECT_ROWS;
+        IntRangeBody body = (lo, hi) -> {
+            for (int r0 = lo * PROJECT_ROWS; r0 < Math.min(rows, hi * PROJECT_ROWS); r0 += PROJECT_ROWS) {
+                int r1 = Math.min(rows, r0 + PROJECT_ROWS);
+                if (bIh != null) {
+                    for (int r = r0; r < r1; r++) {
+                        System.arraycopy(bIh, 0, gates, r * gw, gw);
+                    }
+                }
+                RowStreamGemm.columns(r1 - r0, 0, gw, in, x, r0 * in, in, wIhT, 0, ldw, bIh != null, gates, r0 * gw,
+                        gw);
+            }
+        };
+        if ((long) rows * gw * in < SPLIT_MIN_WORK * 4) {
+            body.run(0, blocks);
+        } else {
+            Parallel.forRange(blocks, 1, body);
+        }
+    }
+
+    /*
+     * The weight and bias gradients once the recursion has left dGx and dGh of every step: for each step in
+     * the backward's processing order (last step first), dW_hh += dGh(t)^T h(t-1), dW_ih += dGx(t)^T x(t),
+     * db_ih and db_hh += the column sums of dGx(t) and dGh(t), each step's share added as the recursion added
+     * it ({@link StepSumGemm}), so the bits are those of summing inside the recursion. Rows (gate columns)
+     * are split across threads.
+     */
+    private static void weightGrads(Trace tr, float[] dGx, float[] dGh, int ldg, float[] dWih, float[] dWhh,
+                                    float[] dbIh, float[] dbHh) {
+        SequenceGeometry geo = tr.geo();
+        int steps = geo.steps();
+        int nb = geo.batch();
+        int hs = geo.hidden();
+        int gw = geo.gateWidth();
+        int in = geo.inputSize();
+        int[] gateOffs = new int[steps];
+        float[][] states = new float[steps][];
+        int[] stateOffs = new int[steps];
+        float[][] inputs = new float[steps][];
+        int[] inputOffs = new int[steps];
+        for (int q = 0; q < steps; q++) {
+            int s = steps - 1 - q;
+            int t = geo.timeAt(s);
+            gateOffs[q] = t * nb * ldg;
+            states[q] = tr.stateBefore(s);
+            stateOffs[q] = tr.stateBeforeOffset(s);
+            inputs[q] = tr.x();
+            inputOffs[q] = t * nb * in;
+        }
+        int blocks = (gw + 3) / 4;
+        Parallel.forRange(blocks, 1, (lo, hi) -> {
+            int i0 = lo * 4;
+            int i1 = Math.min(gw, hi * 4);
+            StepSumGemm.rows(i0, i1, hs, nb, steps, dGh, gateOffs, ldg, states, stateOffs, hs, dWhh, hs);
+            StepSumGemm.rows(i0, i1, in, nb, steps, dGx, gateOffs, ldg, inputs, inputOffs, in, dWih, in);
+            sumColumns(dGx, gateOffs, nb, ldg, i0, i1, dbIh);
+            sumColumns(dGh, gateOffs, nb, ldg, i0, i1, dbHh);
+        });
+    }
+
+    // sums[j] += m[r, j] for j in [j0, j1), over the nb rows of each step block (m [*, ldm] at offs[q]) in order;
+    // sums may be null. Lane-wise adds in row order: the same bits as the scalar loop.
+    private static void sumColumns(float[] m, int[] offs, int nb, int ldm, int j0, int j1, float[] sums) {
         if (sums == null) {
             return;
         }
-        for (int g = 0; g < 3; g++) {
-            int j = g * hs + u0;
-            int end = g * hs + u1;
-            if (Gemm.VECTOR) {
-                for (; j + GATE_LANES <= end; j += GATE_LANES) {
-                    FloatVector acc = FloatVector.fromArray(GATE_SPECIES, sums, j);
-                    for (int r = r0; r < r0 + rows; r++) {
-                        acc = acc.add(FloatVector.fromArray(GATE_SPECIES, m, r * gw + j));
+        int j = j0;
+        if (Gemm.VECTOR) {
+            for (; j + GATE_LANES <= j1; j += GATE_LANES) {
+                FloatVector acc = FloatVector.fromArray(GATE_SPECIES, sums, j);
+                for (int off : offs) {
+                    for (int n = 0; n < nb; n++) {
+                        acc = acc.add(FloatVector.fromArray(GATE_SPECIES, m, off + n * ldm + j));
                     }
-                    acc.intoArray(sums, j);
+                }
+                acc.intoArray(sums, j);
+            }
+        }
+        for (; j < j1; j++) {
+            float acc = sums[j];
+            for (int off : offs) {
+                for (int n = 0; n < nb; n++) {
+                    acc += m[off + n * ldm + j];
                 }
             }
-            for (; j < end; j++) {
-                float acc = sums[j];
-                for (int r = r0; r < r0 + rows; r++) {
-                    acc += m[r * gw + j];
-                }
-                sums[j] = acc;
-            }
+            sums[j] = acc;
         }
     }
 }

@@ -6,10 +6,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * The reusable memory of one layer-direction ({@link CellWeights}): scratch buffers that live for one forward
  * or one backward call (per-step products, double-buffered state, the gate gradients of the whole sequence),
- * so a training loop does not allocate and zero them at every step; and the weights of the per-step products
- * (weight_hh, and weight_ih for the input projection) transposed.
+ * so a training loop does not allocate and zero them at every step; and the weights of the products laid out
+ * for them (weight_hh and weight_ih transposed for the forward, weight_hh for the backward), with a row stride
+ * that keeps the rows a step reads from evicting one another ({@link #stride}).
  *
- * <p>A transposed weight is cached against a bit-exact copy of the weight it was made from and
+ * <p>A laid-out weight is cached against a bit-exact copy of the weight it was made from and
  * compared on every use, so it can never be stale, whoever changed the weight (an optimizer step, a loaded
  * state dict, a direct write to {@code data()}): comparing the floats costs a few microseconds,
  * transposing them tens.
@@ -27,6 +28,7 @@ public final class RecurrentWorkspace {
     private final float[][] buffers = new float[Slot.values().length][];
     private final TransposedWeight inputWeight = new TransposedWeight();
     private final TransposedWeight hiddenWeight = new TransposedWeight();
+    private final TransposedWeight hiddenWeightStrided = new TransposedWeight();
 
     public RecurrentWorkspace() {
         this(true);
@@ -57,41 +59,66 @@ public final class RecurrentWorkspace {
         return b;
     }
 
-    /** weight_ih [rows, cols] transposed to [cols, rows], recomputed only when it differs bit for bit from the last one. */
+    /**
+     * The row stride of a laid-out weight of n columns: n rounded up to whole 64-byte lines, plus one line when
+     * that is an even number of lines. A per-step product reads a strip of every row of its weight; with a stride
+     * of an even number of lines (384 floats = 24 lines) those rows fall into a few of the L1 cache's 64 sets and
+     * evict one another, while an odd number of lines spreads them over all sets: 64 x 192 x 128 step products
+     * measured 83 -> 123 GFLOP/s (4 x 2 block) and 103 -> 139 GFLOP/s (4 x 4 block) on one core.
+     */
+    static int stride(int n) {
+        int lines = (n + 15) / 16;
+        return 16 * (lines % 2 == 0 ? lines + 1 : lines);
+    }
+
+    /** weight_ih [rows, cols] transposed to [cols, rows] with row stride {@link #stride}(rows), recomputed only when it differs bit for bit from the last one. */
     float[] transposedInput(float[] w, int rows, int cols) {
-        return inputWeight.of(w, rows, cols);
+        return inputWeight.of(w, rows, cols, true);
     }
 
-    /** weight_hh [rows, cols] transposed to [cols, rows], recomputed only when it differs bit for bit from the last one. */
+    /** weight_hh [rows, cols] transposed to [cols, rows] with row stride {@link #stride}(rows), recomputed only when it differs bit for bit from the last one. */
     float[] transposedHidden(float[] w, int rows, int cols) {
-        return hiddenWeight.of(w, rows, cols);
+        return hiddenWeight.of(w, rows, cols, true);
     }
 
-    /** A weight's transpose and the bit-exact copy of the weight it was made from. */
+    /** weight_hh [rows, cols] itself with row stride {@link #stride}(cols) (the backward's dGh W_hh), recomputed as the transposes are. */
+    float[] stridedHidden(float[] w, int rows, int cols) {
+        return hiddenWeightStrided.of(w, rows, cols, false);
+    }
+
+    /** A weight laid out for the step products and the bit-exact copy of the weight it was made from. */
     private static final class TransposedWeight {
         private float[] source;
-        private float[] transposed;
+        private float[] laidOut;
         private int rows;
 
-        float[] of(float[] w, int rows, int cols) {
+        float[] of(float[] w, int rows, int cols, boolean transpose) {
             int size = rows * cols;
             if (source != null && this.rows == rows && source.length == size
                     && Arrays.equals(source, 0, size, w, 0, size)) {
-                return transposed;
+                return laidOut;
             }
-            if (source == null || source.length != size) {
+            int laidOutSize = transpose ? cols * stride(rows) : rows * stride(cols);
+            if (source == null || source.length != size || laidOut.length != laidOutSize) {
                 source = new float[size];
-                transposed = new float[size];
+                laidOut = new float[laidOutSize];
             }
             this.rows = rows;
             System.arraycopy(w, 0, source, 0, size);
-            transpose(w, rows, cols, transposed);
-            return transposed;
+            if (transpose) {
+                transpose(w, rows, cols, laidOut, stride(rows));
+            } else {
+                int ld = stride(cols);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(w, r * cols, laidOut, r * ld, cols);
+                }
+            }
+            return laidOut;
         }
     }
 
-    // [rows, cols] -> [cols, rows], in tiles so both sides stay in cache
-    private static void transpose(float[] m, int rows, int cols, float[] t) {
+    // [rows, cols] -> [cols, rows] with row stride ldt, in tiles so both sides stay in cache
+    private static void transpose(float[] m, int rows, int cols, float[] t, int ldt) {
         final int tile = 32;
         for (int r0 = 0; r0 < rows; r0 += tile) {
             int r1 = Math.min(rows, r0 + tile);
@@ -99,7 +126,7 @@ public final class RecurrentWorkspace {
                 int c1 = Math.min(cols, c0 + tile);
                 for (int r = r0; r < r1; r++) {
                     for (int c = c0; c < c1; c++) {
-                        t[c * rows + r] = m[r * cols + c];
+                        t[c * ldt + r] = m[r * cols + c];
                     }
                 }
             }

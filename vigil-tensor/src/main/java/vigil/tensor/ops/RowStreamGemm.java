@@ -10,10 +10,11 @@ import jdk.incubator.vector.VectorSpecies;
  * as the product, and where each of a few threads owns a range of columns.
  *
  * <p>Every element of C is one fused multiply-add chain from zero over p = 0..k-1, then added to C once (or
- * stored): the 4-row x 2-vector register blocks, the single-row path, vector lanes and the scalar twin
+ * stored): the 4-row x 4- and 2-vector register blocks, the single-row path, vector lanes and the scalar twin
  * ({@code -Dvigil.vector=off}) give the same bits, so results do not depend on how a caller splits rows or
- * columns. Columns are walked in strips of 2 vectors over all rows, so a strip of B (k x 2L floats) stays
- * in L1 while every row block reads it. Single-threaded: callers split the columns.
+ * columns. Columns are walked in strips of 4 vectors (then 2, then single vectors) over all rows, so a strip
+ * of B (k x 4L floats) stays in L1 while every row block reads it. Single-threaded: callers split the columns
+ * or rows.
  */
 final class RowStreamGemm {
     private static final VectorSpecies<Float> S = VectorGemm.species();
@@ -43,6 +44,15 @@ final class RowStreamGemm {
             return;
         }
         int j = j0;
+        for (; j + 4 * L <= j1; j += 4 * L) {
+            int i = 0;
+            for (; i + MR <= m; i += MR) {
+                block4x4(i, j, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+            for (; i < m; i++) {
+                tail(i, j, j + 4 * L, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
+            }
+        }
         for (; j + 2 * L <= j1; j += 2 * L) {
             int i = 0;
             for (; i + MR <= m; i += MR) {
@@ -56,85 +66,6 @@ final class RowStreamGemm {
             for (int i = 0; i < m; i++) {
                 tail(i, j, j1, k, a, aOff, lda, b, bOff, ldb, accumulate, c, cOff, ldc);
             }
-        }
-    }
-
-    /**
-     * C[i0:i1, 0:n] += A[:, i0:i1]^T B with A [k, m] row-major (row stride lda) and B [k, n] row-major: a
-     * weight gradient's share from one step (dW rows i0..i1-1 += dG^T input), each element one fused chain
-     * from zero over p, then added to C; the same bits on every path, as {@link #columns}.
-     */
-    static void transposedA(int i0, int i1, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-                            int ldb, float[] c, int cOff, int ldc) {
-        int i = i0;
-        if (Gemm.VECTOR) {
-            for (; i + MR <= i1; i += MR) {
-                int j = 0;
-                for (; j + 2 * L <= n; j += 2 * L) {
-                    block4x2T(i, j, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-                }
-                for (int r = i; r < i + MR; r++) {
-                    rowT(r, j, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-                }
-            }
-        }
-        for (; i < i1; i++) {
-            rowT(i, 0, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
-        }
-    }
-
-    // C[i:i+4, j:j+2L] += A[:, i:i+4]^T B[:, j:j+2L]
-    private static void block4x2T(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                                  float[] c, int cOff, int ldc) {
-        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
-        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
-        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
-        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
-        for (int p = 0; p < k; p++) {
-            int bp = bOff + p * ldb + j;
-            int ap = aOff + p * lda + i;
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, a[ap + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, a[ap + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, a[ap + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-        }
-        int c0 = cOff + i * ldc + j;
-        store(c, c0, c00, c01, true);
-        store(c, c0 + ldc, c10, c11, true);
-        store(c, c0 + 2 * ldc, c20, c21, true);
-        store(c, c0 + 3 * ldc, c30, c31, true);
-    }
-
-    // Row i of C += A[:, i]^T B from column j0 on: whole vectors, then scalar chains.
-    private static void rowT(int i, int j0, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff,
-                             int ldb, float[] c, int cOff, int ldc) {
-        int cr = cOff + i * ldc;
-        int j = j0;
-        if (Gemm.VECTOR) {
-            for (; j + L <= n; j += L) {
-                FloatVector s = FloatVector.zero(S);
-                for (int p = 0; p < k; p++) {
-                    s = FloatVector.broadcast(S, a[aOff + p * lda + i]).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), s);
-                }
-                s.add(FloatVector.fromArray(S, c, cr + j)).intoArray(c, cr + j);
-            }
-        }
-        for (; j < n; j++) {
-            float s = 0f;
-            for (int p = 0; p < k; p++) {
-                s = Math.fma(a[aOff + p * lda + i], b[bOff + p * ldb + j], s);
-            }
-            c[cr + j] += s;
         }
     }
 
@@ -152,6 +83,80 @@ final class RowStreamGemm {
                 c[cr + j] = accumulate ? c[cr + j] + s : s;
             }
         }
+    }
+
+    // C[i:i+4, j:j+4L] from a 4 x 4-vector register block: 16 accumulators, 4 loads of B and 4 broadcasts of A
+    // per 16 fused multiply-adds (the 4 x 2 block needs 6 per 8), so the loads no longer bound the step products.
+    private static void block4x4(int i, int j, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                 boolean accumulate, float[] c, int cOff, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S), c02 = FloatVector.zero(S), c03 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S), c12 = FloatVector.zero(S), c13 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S), c22 = FloatVector.zero(S), c23 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S), c32 = FloatVector.zero(S), c33 = FloatVector.zero(S);
+        int a0 = aOff + i * lda;
+        for (int p = 0; p < k; p++) {
+            int bp = bOff + p * ldb + j;
+            FloatVector b0 = FloatVector.fromArray(S, b, bp);
+            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
+            FloatVector b2 = FloatVector.fromArray(S, b, bp + 2 * L);
+            FloatVector b3 = FloatVector.fromArray(S, b, bp + 3 * L);
+            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+            c00 = x.fma(b0, c00);
+            c01 = x.fma(b1, c01);
+            c02 = x.fma(b2, c02);
+            c03 = x.fma(b3, c03);
+            x = FloatVector.broadcast(S, a[a0 + lda + p]);
+            c10 = x.fma(b0, c10);
+            c11 = x.fma(b1, c11);
+            c12 = x.fma(b2, c12);
+            c13 = x.fma(b3, c13);
+            x = FloatVector.broadcast(S, a[a0 + 2 * lda + p]);
+            c20 = x.fma(b0, c20);
+            c21 = x.fma(b1, c21);
+            c22 = x.fma(b2, c22);
+            c23 = x.fma(b3, c23);
+            x = FloatVector.broadcast(S, a[a0 + 3 * lda + p]);
+            c30 = x.fma(b0, c30);
+            c31 = x.fma(b1, c31);
+            c32 = x.fma(b2, c32);
+            c33 = x.fma(b3, c33);
+        }
+        // the stores written out here, not in a helper: C2 boxes vectors passed to a call it does not inline
+        int o = cOff + i * ldc + j;
+        if (accumulate) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o));
+            c01 = c01.add(FloatVector.fromArray(S, c, o + L));
+            c02 = c02.add(FloatVector.fromArray(S, c, o + 2 * L));
+            c03 = c03.add(FloatVector.fromArray(S, c, o + 3 * L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o + ldc));
+            c11 = c11.add(FloatVector.fromArray(S, c, o + ldc + L));
+            c12 = c12.add(FloatVector.fromArray(S, c, o + ldc + 2 * L));
+            c13 = c13.add(FloatVector.fromArray(S, c, o + ldc + 3 * L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o + 2 * ldc));
+            c21 = c21.add(FloatVector.fromArray(S, c, o + 2 * ldc + L));
+            c22 = c22.add(FloatVector.fromArray(S, c, o + 2 * ldc + 2 * L));
+            c23 = c23.add(FloatVector.fromArray(S, c, o + 2 * ldc + 3 * L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o + 3 * ldc));
+            c31 = c31.add(FloatVector.fromArray(S, c, o + 3 * ldc + L));
+            c32 = c32.add(FloatVector.fromArray(S, c, o + 3 * ldc + 2 * L));
+            c33 = c33.add(FloatVector.fromArray(S, c, o + 3 * ldc + 3 * L));
+        }
+        c00.intoArray(c, o);
+        c01.intoArray(c, o + L);
+        c02.intoArray(c, o + 2 * L);
+        c03.intoArray(c, o + 3 * L);
+        c10.intoArray(c, o + ldc);
+        c11.intoArray(c, o + ldc + L);
+        c12.intoArray(c, o + ldc + 2 * L);
+        c13.intoArray(c, o + ldc + 3 * L);
+        c20.intoArray(c, o + 2 * ldc);
+        c21.intoArray(c, o + 2 * ldc + L);
+        c22.intoArray(c, o + 2 * ldc + 2 * L);
+        c23.intoArray(c, o + 2 * ldc + 3 * L);
+        c30.intoArray(c, o + 3 * ldc);
+        c31.intoArray(c, o + 3 * ldc + L);
+        c32.intoArray(c, o + 3 * ldc + 2 * L);
+        c33.intoArray(c, o + 3 * ldc + 3 * L);
     }
 
     // C[i:i+4, j:j+2L] from a 4 x 2-vector register block.

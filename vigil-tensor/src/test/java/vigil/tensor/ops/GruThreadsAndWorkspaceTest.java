@@ -122,9 +122,10 @@ class GruThreadsAndWorkspaceTest {
         assertSame(first, ws.transposedHidden(w.clone(), rows, cols), "an equal weight is served from the cache");
         w[rows * cols - 1] += 0.5f;
         float[] second = ws.transposedHidden(w, rows, cols);
+        int ld = RecurrentWorkspace.stride(rows);
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                assertArrayEquals(new float[] {w[r * cols + c]}, new float[] {second[c * rows + r]}, 0f,
+                assertArrayEquals(new float[] {w[r * cols + c]}, new float[] {second[c * ld + r]}, 0f,
                         "element (" + r + ", " + c + ")");
             }
         }
