@@ -39,6 +39,14 @@ final class ConvBlock extends Module implements Layer {
     // the fold is redone whenever the layers' values changed since it was made.
     @Override
     public Tensor forward(Tensor x) {
+        return forwardReusing(x, null);
+    }
+
+    /**
+     * As forward; in fused evaluation with a holder, the output goes into the holder's buffer
+     * (FusedConvBnAct.forwardReusing): for an intermediate the caller consumes before reusing the holder.
+     */
+    Tensor forwardReusing(Tensor x, float[][] holder) {
         if (isTraining() || Autograd.isGradEnabled()) {
             // one fused op, bit-identical to prelu(bn(conv(x))) with one activation buffer fewer
             return BatchNormPReLU.forward(bn, prelu, conv.forward(x));
@@ -48,6 +56,6 @@ final class ConvBlock extends Module implements Layer {
             f = FusedConvBnAct.fold(conv, bn, prelu);
             fused = f;
         }
-        return f.forward(x);
+        return holder == null ? f.forward(x) : f.forwardReusing(x, holder);
     }
 }

@@ -24,6 +24,7 @@ final class DepthWiseBlock extends Module implements Layer {
     private final LinearBlock project;
     private final SqueezeExcite seModule;
     private final boolean residual;
+    private final ThreadLocal<float[][][]> scratch = ThreadLocal.withInitial(() -> new float[][][] {{null}, {null}});
 
     DepthWiseBlock(int in, int expanded, int depthwiseOut, int projected, int stride, boolean residual,
                    boolean squeezeExcite, Rng rng) {
@@ -46,10 +47,15 @@ final class DepthWiseBlock extends Module implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        Tensor y = project.forward(convDw.forward(conv.forward(x)));
+        // The expansion and depthwise outputs never leave this method: in evaluation they go to this thread's
+        // kept buffers (ConvBlock.forwardReusing) instead of fresh arrays the allocator must zero first.
+        float[][][] kept = scratch.get();
+        Tensor expanded = convDw.forwardReusing(conv.forwardReusing(x, kept[0]), kept[1]);
         if (seModule != null) {
-            y = seModule.forward(y);
+            Tensor y = seModule.forward(project.forward(expanded));
+            return residual ? x.add(y) : y;
         }
-        return residual ? x.add(y) : y;
+        // without SE the skip connection is added in the projection's epilogue (fused evaluation) or after it
+        return project.forwardAdd(expanded, residual ? x : null);
     }
 }

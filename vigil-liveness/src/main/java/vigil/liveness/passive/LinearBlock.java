@@ -35,14 +35,20 @@ final class LinearBlock extends Module implements Layer {
     // the fold is redone whenever the layers' values changed since it was made.
     @Override
     public Tensor forward(Tensor x) {
+        return forwardAdd(x, null);
+    }
+
+    /** bn(conv(x)) + residual (null: none); in fused evaluation the add runs inside the convolution's epilogue. */
+    Tensor forwardAdd(Tensor x, Tensor residual) {
         if (isTraining() || Autograd.isGradEnabled()) {
-            return bn.forward(conv.forward(x));
+            Tensor y = bn.forward(conv.forward(x));
+            return residual == null ? y : residual.add(y);
         }
         FusedConvBnAct f = fused;
         if (f == null || !f.isCurrent()) {
             f = FusedConvBnAct.fold(conv, bn);
             fused = f;
         }
-        return f.forward(x);
+        return f.forwardAdd(x, residual);
     }
 }

@@ -2,6 +2,7 @@ package vigil.tensor.nn;
 
 import java.util.Arrays;
 import vigil.tensor.Tensor;
+import vigil.tensor.ops.Conv2dGeometry;
 import vigil.tensor.ops.FusedConv2dOp;
 import vigil.tensor.ops.FusedConv2dOp.Activation;
 
@@ -21,6 +22,9 @@ import vigil.tensor.ops.FusedConv2dOp.Activation;
  * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
  */
 public final class FusedConvBnAct implements Layer {
+    /** The largest output (in floats, 4 MiB) {@link #forwardReusing} writes into a kept buffer. */
+    public static final int REUSED_MAX = 1 << 20;
+
     private final Conv2d conv;
     private final BatchNorm bn;
     private final PReLU prelu;
@@ -29,6 +33,7 @@ public final class FusedConvBnAct implements Layer {
     private final Tensor weight;
     private final float[] bias;
     private final float[] slopes;
+    private volatile ShapedGeometry lastGeometry;
 
     private FusedConvBnAct(Conv2d conv, BatchNorm bn, PReLU prelu, Activation act) {
         this.conv = conv;
@@ -100,8 +105,50 @@ public final class FusedConvBnAct implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        return FusedConv2dOp.forward(x, weight, bias, conv.stride(), conv.padding(), conv.dilation(), conv.groups(),
-                act, slopes);
+        return forwardAdd(x, null);
+    }
+
+    /**
+     * act(conv(x) + bias) + residual, the residual (of the output's shape, or null for none) added while each
+     * output tile is in cache: a residual block's skip connection without a pass of its own.
+     */
+    public Tensor forwardAdd(Tensor x, Tensor residual) {
+        return FusedConv2dOp.forward(geometry(x.shape()), x, weight, bias, act, slopes, residual);
+    }
+
+    /**
+     * As {@link #forward}, written into the caller's scratch buffer holder[0] when the output has at most
+     * {@link #REUSED_MAX} elements (holder[0] is replaced when its size does not match). For an intermediate
+     * result the caller consumes before its next call with the same holder; larger outputs are allocated,
+     * since keeping them would hold memory a batch needs only briefly.
+     */
+    public Tensor forwardReusing(Tensor x, float[][] holder) {
+        Conv2dGeometry g = geometry(x.shape());
+        int size = g.n() * g.o() * g.ho() * g.wo();
+        float[] out = null;
+        if (size <= REUSED_MAX) {
+            out = holder[0];
+            if (out == null || out.length != size) {
+                out = new float[size];
+                holder[0] = out;
+            }
+        }
+        return FusedConv2dOp.forwardInto(g, x, weight, bias, act, slopes, null, out);
+    }
+
+    // The geometry of the last input shape, checked once: building it (and its error-context string) on every
+    // call took 2.5 % of batch-1 MiniFASNet inference (JFR).
+    private Conv2dGeometry geometry(int[] xShape) {
+        ShapedGeometry last = lastGeometry;
+        if (last == null || !Arrays.equals(last.xShape(), xShape)) {
+            last = new ShapedGeometry(xShape.clone(), Conv2dGeometry.of(xShape, weight.shape(), conv.stride(),
+                    conv.padding(), conv.dilation(), conv.groups()));
+            lastGeometry = last;
+        }
+        return last.geometry();
+    }
+
+    private record ShapedGeometry(int[] xShape, Conv2dGeometry geometry) {
     }
 
     // every tensor the fold depends on, in a fixed order (null where a layer has none)
