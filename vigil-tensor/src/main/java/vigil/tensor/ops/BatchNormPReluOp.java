@@ -57,17 +57,7 @@ public final class BatchNormPReluOp {
             for (int ch = c0; ch < c1; ch++) {
                 BatchNormKernel.channelStatistics(n, c, inner, xd, ch, mean, var);
                 invStd[ch] = 1.0 / Math.sqrt(var[ch] + eps);
-                BatchNormKernel.normalizeChannel(n, c, inner, xd, ch, mean, invStd, gamma, beta, y);
-                float slope = w[w.length == 1 ? 0 : ch];
-                for (int sample = 0; sample < n; sample++) {
-                    int off = (sample * c + ch) * inner;
-                    // in place over the plane just normalised, as PReluKernel.forward would read it
-                    int i = PReluKernel.forwardVector(y, y, off, inner, slope);
-                    for (; i < inner; i++) {
-                        float v = y[off + i];
-                        y[off + i] = v > 0f ? v : v * slope;
-                    }
-                }
+                normalizePreluChannel(n, c, inner, xd, ch, mean, invStd, gamma, beta, w[w.length == 1 ? 0 : ch], y);
             }
         });
         if (training && runningMean != null) {
@@ -96,10 +86,35 @@ public final class BatchNormPReluOp {
     }
 
     /*
+     * y = prelu(z) with z = (x - m) * scale + shift for one channel, in one pass: the operations of
+     * BatchNormKernel.normalizeChannel followed by PReluKernel.forward, so the bits of the two passes.
+     */
+    private static void normalizePreluChannel(int n, int c, int inner, float[] x, int ch, double[] mean,
+                                              double[] invStd, float[] gamma, float[] beta, float slope, float[] y) {
+        float m = (float) mean[ch];
+        double scaleD = invStd[ch] * gamma[ch];
+        float scale = (float) scaleD;
+        float shift = (float) (beta[ch] + (m - mean[ch]) * scaleD);
+        for (int sample = 0; sample < n; sample++) {
+            int off = (sample * c + ch) * inner;
+            int i = 0;
+            for (int end = inner - L + 1; i < end; i += L) {
+                FloatVector z = FloatVector.fromArray(S, x, off + i).sub(m).mul(scale).add(shift);
+                z.mul(slope).blend(z, z.compare(VectorOperators.GT, 0f)).intoArray(y, off + i);
+            }
+            for (; i < inner; i++) {
+                float z = (x[off + i] - m) * scale + shift;
+                y[off + i] = z > 0f ? z : z * slope;
+            }
+        }
+    }
+
+    /*
      * One channel's backward, in the composition's operations and order. Pass 1 per plane recomputes
-     * z = (x - m) * scale + shift, writes ga = z > 0 ? gy : slope * gy into gx and sums: d/dslope (gy * z where
-     * z <= 0, as PReluKernel), sum(ga) and sum(ga * (x - m)) (as BatchNormKernel.gradientSums). Pass 2 turns gx
-     * into the batch-norm input gradient in place (as BatchNormKernel.backward).
+     * z = (x - m) * scale + shift and ga = z > 0 ? gy : slope * gy and sums: d/dslope (gy * z where z <= 0, as
+     * PReluKernel), sum(ga) and sum(ga * (x - m)) (as BatchNormKernel.gradientSums). Pass 2 recomputes ga the
+     * same way (cheaper than storing it and reading it back) and writes the batch-norm input gradient (as
+     * BatchNormKernel.backward).
      */
     private static void backwardChannel(int n, int c, int inner, float[] x, float[] gamma, float[] beta,
                                         double[] mean, double[] invStd, float[] w, float[] gy, int ch, double[] sg,
@@ -125,7 +140,6 @@ public final class BatchNormPReluOp {
                 VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
                 FloatVector g = FloatVector.fromArray(S, gy, off + i);
                 FloatVector ga = g.mul(slope).blend(g, positive);
-                ga.intoArray(gx, off + i);
                 accSlope = accSlope.add(g.mul(z).blend(zero, positive));
                 accG = accG.add(ga);
                 accGx = d.fma(ga, accGx);
@@ -149,7 +163,6 @@ public final class BatchNormPReluOp {
                     ga = g * slope;
                     tailSlope += g * z;
                 }
-                gx[off + i] = ga;
                 planeG += ga;
                 planeGx += ga * (x[off + i] - m);
             }
@@ -171,10 +184,16 @@ public final class BatchNormPReluOp {
             int i = 0;
             for (int end = inner - L + 1; i < end; i += L) {
                 FloatVector d = FloatVector.fromArray(S, x, off + i).sub(m);
-                FloatVector.fromArray(S, gx, off + i).mul(kf).add(constant).sub(d.mul(bnSlope)).intoArray(gx, off + i);
+                FloatVector z = d.mul(scale).add(shift);
+                FloatVector g = FloatVector.fromArray(S, gy, off + i);
+                FloatVector ga = g.mul(slope).blend(g, z.compare(VectorOperators.GT, 0f));
+                ga.mul(kf).add(constant).sub(d.mul(bnSlope)).intoArray(gx, off + i);
             }
             for (; i < inner; i++) {
-                gx[off + i] = gx[off + i] * kf + constant - (x[off + i] - m) * bnSlope;
+                float z = (x[off + i] - m) * scale + shift;
+                float g = gy[off + i];
+                float ga = z > 0f ? g : g * slope;
+                gx[off + i] = ga * kf + constant - (x[off + i] - m) * bnSlope;
             }
         }
     }

@@ -9,9 +9,11 @@ import vigil.tensor.parallel.Parallel;
  * <p>Per sample the products are y_n = w x_n, gx_n = w^T gy_n and gw += gy_n x_n^T. On small planes
  * (MiniFASNet's 10x10 and 5x5 maps) one product per sample is too thin for the GEMM kernel (k or n of 25),
  * so the batch is first laid out channel-major, [c, n * plane], and each rule becomes one product over the
- * whole batch: Y = w X, GX = w^T GY, gw += GY X^T. d/dweight always takes the batched form (its k is
- * n * plane instead of plane). Each output element is written by one GEMM call, whose results do not
- * depend on the thread count; the batched and per-sample forms differ by float reassociation only.
+ * whole batch: Y = w X, GX = w^T GY, gw += GY X^T. d/dweight always sums over the whole batch (k is
+ * n * plane instead of plane): with the Vector API mostly as the tiled dot products of
+ * {@link PointwiseWeightGrad} on the layout as it is (no copy, no packing), else as that batched GEMM. Each
+ * output element is computed by one GEMM call or one dot-product tile, whose results do not depend on the
+ * thread count; the forms differ by float reassociation only.
  */
 final class PointwiseConv {
     // planes up to this many positions run y and d/dx as one batched product (10x10 = 100 and 5x5 = 25 do by
@@ -53,8 +55,13 @@ final class PointwiseConv {
         fromChannelMajor(outcm, n, rows, plane, out);
     }
 
-    // gw += sum over samples of gy_n x_n^T, one product over the batch
+    // gw += sum over samples of gy_n x_n^T, one product over the batch: as tiled dot products on the
+    // sample-major layout (PointwiseWeightGrad) where they are faster, else as a GEMM on the channel-major one
     static void gradWeight(int n, int c, int o, int plane, float[] x, float[] gy, float[] gw) {
+        if (Gemm.VECTOR && PointwiseWeightGrad.suits(c, o, plane)) {
+            PointwiseWeightGrad.accumulate(n, c, o, plane, x, gy, gw);
+            return;
+        }
         int cols = n * plane;
         float[] xcm = n == 1 ? x : toChannelMajor(x, n, c, plane, scratch(0, c * cols));
         float[] gycm = n == 1 ? gy : toChannelMajor(gy, n, o, plane, scratch(1, o * cols));

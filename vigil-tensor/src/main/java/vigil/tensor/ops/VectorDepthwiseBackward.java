@@ -8,16 +8,21 @@ import vigil.tensor.parallel.Parallel;
  * Vector API backward kernel for depthwise convolution, the geometries of {@link VectorDepthwise} with
  * padding below the kernel size; {@link DepthwiseConv2d#backward} is its scalar twin.
  *
- * <p>d/dx uses the flattened-plane idea of the forward kernel, transposed: gy is scattered (every s-th
- * column and row, zeros between) into a zero-bordered plane U of pitch P2, so that each input position
- * q = iy * P2 + ix reads tap (ky, kx) at the fixed offset (ph - ky + A) * P2 + (pw - kx + B). Every element
- * of gx gets the scalar kernel's sum (output channels, then taps in (ky, kx) order, each a separate
- * multiply and add; the zeros of U add +-0, which changes no sum) so d/dx is bit-identical to the twin.
+ * <p>Both gradients come from one flattened plane U of pitch P2: gy scattered into it (every s-th column and
+ * row, zeros between and around), so that input position q = iy * P2 + ix meets tap (ky, kx) at the fixed
+ * offset (ph - ky + A) * P2 + (pw - kx + B). Then d/dx[q] = sum over taps of weight[tap] * U[q + offset] and
+ * d/dweight[tap] = sum over q of x[q] * U[q + offset], with x copied at pitch P2 (zero between its rows).
+ * So no padded or parity-split copy of x is made, and one sweep per kernel row reads U, x and gx once for
+ * both gradients.
  *
- * <p>d/dweight is, per (sample, channel, tap), a dot product of gy with the shifted padded input, taken in
- * vector lanes and the lanes summed in double in lane order. The twin sums each row in float and the rows
- * in double, so the two differ by float reassociation only, within (ho * wo + 2 * wo + 8) * 2^-24 times
- * the sum of |gy * x| over the products (VectorDepthwiseBackwardTest checks this bound). Both are independent of the thread count (each channel is owned by one thread).
+ * <p>d/dx: every element gets the scalar kernel's sum (output channels, then taps in (ky, kx) order, each a
+ * separate multiply and add; the zeros of U add +-0, which changes no sum), so it is bit-identical to the twin.
+ * d/dweight: per (channel, tap) the products are summed in float vector lanes (zero products included), plane
+ * by plane, the planes added lane by lane in sample order, then the lanes in double in lane order, rounded once
+ * and added to gw; the twin sums each row in float, the rows in double and the samples in float, so the two
+ * differ by float reassociation only, within (ho * wo + 2 * wo + 8) * 2^-24 times the sum of |gy * x| over the products
+ * (VectorDepthwiseBackwardTest checks this bound). Both are independent of the thread count (each channel is
+ * owned by one thread).
  * x: [n, c, h, w], weight: [o, 1, kh, kw], gy: [n, o, ho, wo].
  */
 final class VectorDepthwiseBackward {
@@ -40,23 +45,24 @@ final class VectorDepthwiseBackward {
         Parallel.forRange(g.c(), 1, (c0, c1) -> new ChannelKernel(g).run(x, weight, gy, gx, gw, c0, c1));
     }
 
+    /** The scratch planes of one thread's share of channels, all of pitch P2, sized once per call. */
     private static final class ChannelKernel {
         private final Conv2dGeometry g;
-        private final VectorDepthwise.PlaneKernel input;
-        private final float[] gyFlat;
         private final int rowOff;
         private final int colOff;
         private final int pitch2;
         private final int count2;
+        // U: gy scattered; only its scatter targets are ever written, so everything else stays zero
         private final float[] scattered;
+        // x at pitch P2: only row interiors are ever written, so the gaps and the tail stay zero
+        private final float[] xFlat;
         private final float[] gxFlat;
         private final int[] tapOffset2;
-        private final float[] lanes = new float[L];
+        // per (output channel of the current input channel, tap): the lanes of its sum over the samples so far
+        private final float[] weightLanes;
 
         ChannelKernel(Conv2dGeometry g) {
             this.g = g;
-            this.input = new VectorDepthwise.PlaneKernel(g);
-            this.gyFlat = new float[input.count];
             int s = g.sw();
             this.rowOff = g.kh() - 1 - g.ph();
             this.colOff = g.kw() - 1 - g.pw();
@@ -69,8 +75,11 @@ final class VectorDepthwiseBackward {
                 }
             }
             int written = (s * (g.ho() - 1) + rowOff + 1) * pitch2;
+            // tap (0, 0) has the largest offset: the furthest read is count2 - 1 + tapOffset2[0]
             this.scattered = new float[Math.max(written, count2 + tapOffset2[0]) + 1];
+            this.xFlat = new float[count2];
             this.gxFlat = new float[count2];
+            this.weightLanes = new float[g.o() / g.c() * g.kh() * g.kw() * L];
         }
 
         void run(float[] x, float[] weight, float[] gy, float[] gx, float[] gw, int c0, int c1) {
@@ -78,11 +87,15 @@ final class VectorDepthwiseBackward {
             int inPlane = g.h() * g.w();
             int outPlane = g.ho() * g.wo();
             int taps = g.kh() * g.kw();
-            for (int n = 0; n < g.n(); n++) {
-                for (int c = c0; c < c1; c++) {
+            // channel-major, so one channel's weight sums stay in weightLanes across the samples
+            for (int c = c0; c < c1; c++) {
+                java.util.Arrays.fill(weightLanes, 0f);
+                for (int n = 0; n < g.n(); n++) {
                     int xc = (n * g.c() + c) * inPlane;
                     if (gw != null) {
-                        input.pad(x, xc);
+                        for (int iy = 0; iy < g.h(); iy++) {
+                            System.arraycopy(x, xc + iy * g.w(), xFlat, iy * pitch2, g.w());
+                        }
                     }
                     if (gx != null) {
                         for (int iy = 0; iy < g.h(); iy++) {
@@ -90,12 +103,19 @@ final class VectorDepthwiseBackward {
                         }
                     }
                     for (int oc = c * mult; oc < (c + 1) * mult; oc++) {
-                        int yc = (n * g.o() + oc) * outPlane;
-                        if (gw != null) {
-                            weightGrad(gy, yc, gw, oc * taps);
-                        }
-                        if (gx != null) {
-                            inputGrad(gy, yc, weight, oc * taps);
+                        scatter(gy, (n * g.o() + oc) * outPlane);
+                        int lanesAt = (oc - c * mult) * taps * L;
+                        for (int ky = 0; ky < g.kh(); ky++) {
+                            int t0 = ky * g.kw();
+                            if (g.kw() == 3) {
+                                threeTaps(weight, oc * taps + t0, tapOffset2[t0], gx != null, gw != null,
+                                        lanesAt + t0 * L);
+                            } else {
+                                for (int t = t0; t < t0 + g.kw(); t++) {
+                                    oneTap(weight[oc * taps + t], tapOffset2[t], gx != null, gw != null,
+                                            lanesAt + t * L);
+                                }
+                            }
                         }
                     }
                     if (gx != null) {
@@ -104,55 +124,116 @@ final class VectorDepthwiseBackward {
                         }
                     }
                 }
+                if (gw != null) {
+                    for (int oc = c * mult; oc < (c + 1) * mult; oc++) {
+                        for (int t = 0; t < taps; t++) {
+                            int at = ((oc - c * mult) * taps + t) * L;
+                            double sum = 0;
+                            for (int lane = 0; lane < L; lane++) {
+                                sum += weightLanes[at + lane];
+                            }
+                            gw[oc * taps + t] += (float) sum;
+                        }
+                    }
+                }
             }
         }
 
-        // gw[wc + t] += sum over outputs of gy * padded x under tap t
-        private void weightGrad(float[] gy, int yc, float[] gw, int wc) {
-            for (int oy = 0; oy < g.ho(); oy++) {
-                System.arraycopy(gy, yc + oy * g.wo(), gyFlat, oy * input.pitch, g.wo());
-            }
-            for (int t = 0; t < input.tapOffset.length; t++) {
-                float[] src = input.padded[input.tapPhase[t]];
-                int off = input.tapOffset[t];
-                FloatVector acc = FloatVector.zero(S);
-                for (int q = 0; q < input.count; q += L) {
-                    acc = FloatVector.fromArray(S, gyFlat, q).fma(FloatVector.fromArray(S, src, q + off), acc);
-                }
-                acc.intoArray(lanes, 0);
-                double sum = 0;
-                for (float lane : lanes) {
-                    sum += lane;
-                }
-                gw[wc + t] += (float) sum;
-            }
-        }
-
-        // gxFlat[q] += sum over taps in (ky, kx) order of weight[tap] * scattered gy
-        private void inputGrad(float[] gy, int yc, float[] weight, int wc) {
+        // U = gy plane at yc, scattered: gy[oy, ox] -> U[(s * oy + A) * P2 + s * ox + B]
+        private void scatter(float[] gy, int yc) {
             int s = g.sw();
+            float[] u = scattered;
             for (int oy = 0; oy < g.ho(); oy++) {
                 int row = (s * oy + rowOff) * pitch2 + colOff;
                 int yr = yc + oy * g.wo();
                 if (s == 1) {
-                    System.arraycopy(gy, yr, scattered, row, g.wo());
+                    System.arraycopy(gy, yr, u, row, g.wo());
                 } else {
                     for (int ox = 0; ox < g.wo(); ox++) {
-                        scattered[row + s * ox] = gy[yr + ox];
+                        u[row + s * ox] = gy[yr + ox];
                     }
                 }
             }
-            // tap-major: each tap streams over the (L1-resident) plane, so its lookups are paid once
-            for (int t = 0; t < tapOffset2.length; t++) {
-                int off = tapOffset2[t];
-                // broadcast once per tap: a scalar operand inside the loop left C2 boxing vectors here
-                FloatVector wv = FloatVector.broadcast(S, weight[wc + t]);
-                for (int q = 0; q < count2; q += L) {
-                    FloatVector.fromArray(S, gxFlat, q)
-                            .add(FloatVector.fromArray(S, scattered, q + off).mul(wv))
-                            .intoArray(gxFlat, q);
+        }
+
+        /*
+         * One kernel row of width 3 (the taps of weight[wAt .. wAt + 2] at offsets off, off - 1, off - 2): gxFlat
+         * gets the three products added in kx order (if inputGrad), and weightLanes[at ..] the lanes of their sums
+         * with x (if weightGrad), L per tap.
+         */
+        private void threeTaps(float[] weight, int wAt, int off, boolean inputGrad, boolean weightGrad, int at) {
+            float[] u = scattered;
+            float[] xf = xFlat;
+            float[] gxf = gxFlat;
+            int count = count2;
+            // broadcast once: a scalar operand inside the loop left C2 boxing vectors
+            FloatVector w0 = FloatVector.broadcast(S, weight[wAt]);
+            FloatVector w1 = FloatVector.broadcast(S, weight[wAt + 1]);
+            FloatVector w2 = FloatVector.broadcast(S, weight[wAt + 2]);
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            if (inputGrad && weightGrad) {
+                for (int q = 0; q < count; q += L) {
+                    FloatVector u0 = FloatVector.fromArray(S, u, q + off);
+                    FloatVector u1 = FloatVector.fromArray(S, u, q + off - 1);
+                    FloatVector u2 = FloatVector.fromArray(S, u, q + off - 2);
+                    FloatVector.fromArray(S, gxf, q).add(u0.mul(w0)).add(u1.mul(w1)).add(u2.mul(w2))
+                            .intoArray(gxf, q);
+                    FloatVector xv = FloatVector.fromArray(S, xf, q);
+                    a0 = u0.fma(xv, a0);
+                    a1 = u1.fma(xv, a1);
+                    a2 = u2.fma(xv, a2);
+                }
+            } else if (inputGrad) {
+                for (int q = 0; q < count; q += L) {
+                    FloatVector.fromArray(S, gxf, q)
+                            .add(FloatVector.fromArray(S, u, q + off).mul(w0))
+                            .add(FloatVector.fromArray(S, u, q + off - 1).mul(w1))
+                            .add(FloatVector.fromArray(S, u, q + off - 2).mul(w2))
+                            .intoArray(gxf, q);
+                }
+            } else {
+                for (int q = 0; q < count; q += L) {
+                    FloatVector xv = FloatVector.fromArray(S, xf, q);
+                    a0 = FloatVector.fromArray(S, u, q + off).fma(xv, a0);
+                    a1 = FloatVector.fromArray(S, u, q + off - 1).fma(xv, a1);
+                    a2 = FloatVector.fromArray(S, u, q + off - 2).fma(xv, a2);
                 }
             }
+            if (weightGrad) {
+                addLanes(a0, at);
+                addLanes(a1, at + L);
+                addLanes(a2, at + 2 * L);
+            }
+        }
+
+        // one tap at offset off: gxFlat += w * U[q + off] (if inputGrad); weightLanes[at ..] += the lanes of the sum
+        // of x * U[q + off] (if weightGrad)
+        private void oneTap(float weight, int off, boolean inputGrad, boolean weightGrad, int at) {
+            float[] u = scattered;
+            float[] xf = xFlat;
+            float[] gxf = gxFlat;
+            int count = count2;
+            FloatVector wv = FloatVector.broadcast(S, weight);
+            FloatVector acc = FloatVector.zero(S);
+            for (int q = 0; q < count; q += L) {
+                FloatVector uv = FloatVector.fromArray(S, u, q + off);
+                if (inputGrad) {
+                    FloatVector.fromArray(S, gxf, q).add(uv.mul(wv)).intoArray(gxf, q);
+                }
+                if (weightGrad) {
+                    acc = uv.fma(FloatVector.fromArray(S, xf, q), acc);
+                }
+            }
+            if (weightGrad) {
+                addLanes(acc, at);
+            }
+        }
+
+        // weightLanes[at ..] += v, lane by lane (a vector add: the per-lane sums over samples stay in float)
+        private void addLanes(FloatVector v, int at) {
+            FloatVector.fromArray(S, weightLanes, at).add(v).intoArray(weightLanes, at);
         }
     }
 }
