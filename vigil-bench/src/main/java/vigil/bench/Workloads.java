@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import vigil.liveness.passive.MiniFasNet;
 import vigil.liveness.passive.MiniFasNetVariant;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.init.Rng;
 import vigil.tensor.loss.CrossEntropy;
@@ -88,10 +89,13 @@ public final class Workloads {
         Tensor x = Tensor.of(uniform(new Rng(5), BATCH * 3 * IMAGE * IMAGE), BATCH, 3, IMAGE, IMAGE);
         Tensor target = labels(BATCH, CLASSES, new Rng(6));
         CrossEntropy loss = CrossEntropy.mean();
+        // the step scope of the training loops (Trainer): activations are recycled into the next step
         return Workload.millis("minifasnet_v2_train_step_b64_ms", () -> {
-            sgd.zeroGrad();
-            loss.apply(model.forward(x), target).backward();
-            sgd.step();
+            try (TensorScope step = TensorScope.open()) {
+                sgd.zeroGrad();
+                loss.apply(model.forward(x), target).backward();
+                sgd.step();
+            }
         });
     }
 

@@ -27,6 +27,9 @@ public final class Tensor {
     private boolean retainGrad;
     private float[] grad;
     private GradNode gradNode;
+    // the step scope this tensor was created in (null outside one, and once kept); see TensorScope
+    private TensorScope scope;
+    private boolean released;
 
     public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
         if (shape.length != strides.length) {
@@ -47,6 +50,11 @@ public final class Tensor {
                 throw new ShapeException("view " + Shape.str(shape) + " at offset " + offset + " with strides "
                         + Shape.str(strides) + " reaches past a storage of " + storage.length() + " elements");
             }
+        }
+        TensorScope open = TensorScope.current();
+        if (open != null) {
+            this.scope = open;
+            open.register(this);
         }
     }
 
@@ -134,6 +142,7 @@ public final class Tensor {
     }
 
     public Storage storage() {
+        requireLive();
         return storage;
     }
 
@@ -163,6 +172,7 @@ public final class Tensor {
      * (writes then go through); otherwise returns a fresh copy.
      */
     public float[] data() {
+        requireLive();
         if (!(storage instanceof Storage.Floats(float[] array))) {
             throw new ShapeException("expected a float32 tensor, got " + dtype() + " " + Shape.str(shape));
         }
@@ -176,6 +186,7 @@ public final class Tensor {
 
     /** The int64 elements in logical order (shared when dense). */
     public long[] longs() {
+        requireLive();
         if (!(storage instanceof Storage.Longs(long[] array))) {
             throw new ShapeException("expected an int64 tensor, got " + dtype() + " " + Shape.str(shape));
         }
@@ -193,6 +204,7 @@ public final class Tensor {
 
     /** The int32 elements (dense tensors only). */
     public int[] ints() {
+        requireLive();
         if (!(storage instanceof Storage.Ints(int[] array)) || !isDense()) {
             throw new ShapeException("expected a dense int32 tensor, got " + dtype() + " " + Shape.str(shape));
         }
@@ -201,6 +213,7 @@ public final class Tensor {
 
     /** The int8 elements (dense tensors only). */
     public byte[] bytes() {
+        requireLive();
         if (!(storage instanceof Storage.Bytes(byte[] array)) || !isDense()) {
             throw new ShapeException("expected a dense int8 tensor, got " + dtype() + " " + Shape.str(shape));
         }
@@ -226,6 +239,7 @@ public final class Tensor {
             }
             o += index[i] * strides[i];
         }
+        requireLive();
         return ((Storage.Floats) storage).array()[o];
     }
 
@@ -280,21 +294,36 @@ public final class Tensor {
 
     /** The accumulated gradient, or null before any backward reached this tensor. */
     public Tensor grad() {
+        requireLive();
         return grad == null ? null : of(grad, shape);
     }
 
     /** The gradient buffer itself (logical order), or null. */
     public float[] gradArray() {
+        requireLive();
         return grad;
     }
 
     /** Adds g (logical order, numel elements) into this tensor's gradient. */
     public void accumulateGrad(float[] g) {
+        requireLive();
         if (g.length != numel()) {
             throw new ShapeException("gradient of " + g.length + " elements for tensor " + Shape.str(shape));
         }
         if (grad == null) {
-            grad = new float[g.length];
+            if (gradNode == null) {
+                grad = new float[g.length]; // a leaf's gradient is the caller's for good: never a pooled buffer
+            } else {
+                // an intermediate's gradient goes back to the pool in backward (releaseGrad): take it from there
+                grad = BufferPool.take(g.length);
+                for (int i = 0; i < g.length; i++) {
+                    grad[i] = 0f + g[i]; // as zeros + g: -0 becomes +0, exactly as before
+                }
+                if (scope == null || scope != TensorScope.current()) {
+                    BufferPool.endLease(grad);
+                }
+                return;
+            }
         }
         for (int i = 0; i < g.length; i++) {
             grad[i] += g[i];
@@ -304,13 +333,20 @@ public final class Tensor {
     /**
      * Engine-internal: {@link #accumulateGrad} for a gradient the caller hands over, a fresh array it will
      * neither read nor write again. The first gradient a tensor receives is adopted as its buffer instead of
-     * being copied into a zeroed one (one full-size allocation and two passes fewer per op).
+     * being copied into a zeroed one (one full-size allocation and two passes fewer per op); a later one is
+     * added and its buffer goes back to the pool.
      */
     public void accumulateGradOwned(float[] g) {
+        requireLive();
         if (grad == null && g.length == numel()) {
             grad = g;
+            if (gradNode == null || scope == null || scope != TensorScope.current()) {
+                // a leaf's gradient (a parameter's) outlives any step scope: the buffer leaves the scope's loan
+                BufferPool.endLease(g);
+            }
         } else {
             accumulateGrad(g);
+            BufferPool.give(g);
         }
     }
 
@@ -328,6 +364,7 @@ public final class Tensor {
 
     /** Backpropagates from a scalar (seed 1). */
     public void backward() {
+        requireLive();
         if (numel() != 1) {
             throw new ShapeException("backward() without a seed needs a scalar, tensor has shape " + Shape.str(shape));
         }
@@ -336,6 +373,7 @@ public final class Tensor {
 
     /** Backpropagates with an explicit upstream gradient of this tensor's shape. */
     public void backward(Tensor seed) {
+        requireLive();
         if (!Arrays.equals(seed.shape, shape)) {
             throw new ShapeException("seed " + Shape.str(seed.shape) + " does not match tensor " + Shape.str(shape));
         }
@@ -344,6 +382,7 @@ public final class Tensor {
 
     /** The same values, cut from the graph. Shares storage. */
     public Tensor detach() {
+        requireLive();
         return new Tensor(storage, shape, strides, offset);
     }
 
@@ -378,9 +417,69 @@ public final class Tensor {
     public Tensor unsqueeze(int dim) { return Views.unsqueeze(this, dim); }
     public Tensor squeeze(int dim) { return Views.squeeze(this, dim); }
 
+    // ---- step scopes (see TensorScope) ----
+
+    /**
+     * True when this tensor's buffer went back to the pool as its step scope closed: every read throws.
+     */
+    public boolean isReleased() {
+        return released;
+    }
+
+    /**
+     * Engine-internal: throws unless this tensor's history can be used by backward, that is unless it was
+     * recorded in a step scope that has closed since (its saved buffers may have been recycled).
+     */
+    public void requireOpenGraph() {
+        requireLive();
+        if (gradNode != null && scope != null && !scope.isOpen()) {
+            throw new IllegalStateException("tensor " + Shape.str(shape) + " (from op '" + gradNode.op()
+                    + "') was recorded in a step scope (TensorScope) that has closed: its graph cannot be used"
+                    + " by backward any more");
+        }
+    }
+
+    private void requireLive() {
+        if (released) {
+            throw new IllegalStateException("tensor " + Shape.str(shape) + " was released when its step scope"
+                    + " (TensorScope) closed and its buffer is being reused; keep it with TensorScope.keep(t) or"
+                    + " copy() it inside the scope");
+        }
+    }
+
+    float[] floatsUnchecked() {
+        return storage instanceof Storage.Floats(float[] array) ? array : null;
+    }
+
+    float[] gradUnchecked() {
+        return grad;
+    }
+
+    /** A kept tensor at its scope's close: survives as a leaf without history. */
+    void leaveScope(TensorScope closing) {
+        if (scope == closing) {
+            scope = null;
+            if (gradNode != null) {
+                gradNode = null;
+                requiresGrad = false;
+            }
+        }
+    }
+
+    /** A tensor that was not kept, at its scope's close; recycled: its storage or gradient buffer was pooled. */
+    void endInScope(boolean recycled) {
+        if (recycled) {
+            released = true;
+            grad = null;
+        }
+    }
+
     @Override
     public String toString() {
         StringBuilder sb = new StringBuilder("Tensor(").append(dtype()).append(' ').append(Shape.str(shape));
+        if (released) {
+            return sb.append(", released with its step scope)").toString();
+        }
         if (dtype() == DType.FLOAT32 && numel() <= 16) {
             sb.append(' ').append(Arrays.toString(data()));
         }

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.init.Rng;
 import vigil.tensor.loss.BinaryCrossEntropyWithLogits;
@@ -127,15 +128,19 @@ public final class BlinkTraining {
         for (int step = 0; step < s.gruSteps(); step++) {
             BlinkSequenceSynthesizer.Batch b = synth.sample(rng, s.gruBatch());
             opt.setLearningRate(schedule.lrAt(step));
-            opt.zeroGrad();
-            Tensor l = loss.apply(gru.forward(b.x()), b.target());
-            float lv = l.item();
-            if (!Float.isFinite(lv)) {
-                throw new IllegalStateException("blink GRU training: loss is " + lv + " at step " + step);
+            float lv;
+            // the step's activations go back to the buffer pool for the next step (see TensorScope)
+            try (TensorScope stepScope = TensorScope.open()) {
+                opt.zeroGrad();
+                Tensor l = loss.apply(gru.forward(b.x()), b.target());
+                lv = l.item();
+                if (!Float.isFinite(lv)) {
+                    throw new IllegalStateException("blink GRU training: loss is " + lv + " at step " + step);
+                }
+                l.backward();
+                GradClip.clipByNorm(gru.parameters(), 1.0);
+                opt.step();
             }
-            l.backward();
-            GradClip.clipByNorm(gru.parameters(), 1.0);
-            opt.step();
             if ((step + 1) % 100 == 0) {
                 log.printf(Locale.ROOT, "blink GRU: step %d/%d loss %.4f%n", step + 1, s.gruSteps(), lv);
             }
@@ -186,13 +191,16 @@ public final class BlinkTraining {
         BinaryCrossEntropyWithLogits loss = BinaryCrossEntropyWithLogits.mean();
         for (int step = 0; step < s.smootherSteps(); step++) {
             ScoreSequenceSynthesizer.Batch b = ScoreSequenceSynthesizer.sample(rng, 32, 20 + rng.nextInt(61));
-            opt.zeroGrad();
-            Tensor l = loss.apply(smoother.forward(b.x()), b.target());
-            l.backward();
-            GradClip.clipByNorm(smoother.parameters(), 1.0);
-            opt.step();
-            if ((step + 1) % 100 == 0) {
-                log.printf(Locale.ROOT, "score smoother: step %d/%d loss %.4f%n", step + 1, s.smootherSteps(), l.item());
+            try (TensorScope stepScope = TensorScope.open()) { // the step's buffers are recycled, see TensorScope
+                opt.zeroGrad();
+                Tensor l = loss.apply(smoother.forward(b.x()), b.target());
+                l.backward();
+                GradClip.clipByNorm(smoother.parameters(), 1.0);
+                opt.step();
+                if ((step + 1) % 100 == 0) {
+                    log.printf(Locale.ROOT, "score smoother: step %d/%d loss %.4f%n", step + 1, s.smootherSteps(),
+                            l.item());
+                }
             }
         }
         smoother.eval();

@@ -7,6 +7,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.Locale;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.init.Rng;
 import vigil.tensor.loss.BinaryCrossEntropyWithLogits;
@@ -72,15 +73,19 @@ public final class EyeStateTraining {
                 target[i] = c;
             }
             opt.setLearningRate(schedule.lrAt(step));
-            opt.zeroGrad();
-            Tensor l = loss.apply(cnn.forward(GreyCrops.batch(crops)), Tensor.of(target, batch, 1));
-            float lv = l.item();
-            if (!Float.isFinite(lv)) {
-                throw new IllegalStateException("eye-state CNN training: loss is " + lv + " at step " + step);
+            float lv;
+            // the step's activations go back to the buffer pool for the next step (see TensorScope)
+            try (TensorScope stepScope = TensorScope.open()) {
+                opt.zeroGrad();
+                Tensor l = loss.apply(cnn.forward(GreyCrops.batch(crops)), Tensor.of(target, batch, 1));
+                lv = l.item();
+                if (!Float.isFinite(lv)) {
+                    throw new IllegalStateException("eye-state CNN training: loss is " + lv + " at step " + step);
+                }
+                l.backward();
+                GradClip.clipByNorm(cnn.parameters(), 5.0);
+                opt.step();
             }
-            l.backward();
-            GradClip.clipByNorm(cnn.parameters(), 5.0);
-            opt.step();
             if (step >= steps - 50) {
                 tail += lv / Math.min(50, steps);
             }

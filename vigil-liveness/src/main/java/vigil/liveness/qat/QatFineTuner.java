@@ -9,6 +9,7 @@ import vigil.liveness.train.BatchSource;
 import vigil.liveness.train.TrainBatch;
 import vigil.quant.qat.QatSchedule;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.loss.CrossEntropy;
 import vigil.tensor.optim.Sgd;
 
@@ -37,14 +38,18 @@ public final class QatFineTuner {
         List<Double> losses = new ArrayList<>();
         for (int step = 0; step < config.steps(); step++) {
             TrainBatch batch = source.batch(step);
-            sgd.zeroGrad();
-            Tensor l = loss.apply(qat.forward(batch.inputs()), batch.targets());
-            double value = l.item();
-            if (!Double.isFinite(value)) {
-                throw new IllegalStateException("QAT " + model.describe() + " step " + step + ": loss " + value);
+            double value;
+            // the step's activations go back to the buffer pool for the next step (see TensorScope)
+            try (TensorScope stepScope = TensorScope.open()) {
+                sgd.zeroGrad();
+                Tensor l = loss.apply(qat.forward(batch.inputs()), batch.targets());
+                value = l.item();
+                if (!Double.isFinite(value)) {
+                    throw new IllegalStateException("QAT " + model.describe() + " step " + step + ": loss " + value);
+                }
+                l.backward();
+                sgd.step();
             }
-            l.backward();
-            sgd.step();
             losses.add(value);
             log.accept(String.format("qat step %d/%d: loss %.5f%s", step + 1, config.steps(), value,
                     schedule.quantizing() ? " (fake-quantized)" : " (collecting ranges)"));

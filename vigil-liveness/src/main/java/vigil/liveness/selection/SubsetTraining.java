@@ -4,6 +4,7 @@ import java.util.Arrays;
 import vigil.data.idx.LabelledImages;
 import vigil.liveness.train.LogitMath;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.init.Rng;
 import vigil.tensor.loss.CrossEntropy;
@@ -59,21 +60,24 @@ public final class SubsetTraining {
                 int[] batchIdx = Arrays.copyOfRange(perm, start, Math.min(perm.length, start + s.batchSize()));
                 LabelledImages batch = train.batch(batchIdx);
                 opt.setLearningRate(schedule.lrAt(step++));
-                opt.zeroGrad();
-                Tensor features = model.features(batch.images());
-                Tensor logits = model.head(features);
-                Tensor l = loss.apply(logits, batch.labels());
-                float lv = l.item();
-                if (!Float.isFinite(lv)) {
-                    throw new IllegalStateException("selection training: loss is " + lv + " at epoch " + epoch
-                            + ", batch starting at " + start + " (seed " + seed + ")");
+                // the step's activations go back to the buffer pool for the next step (see TensorScope)
+                try (TensorScope stepScope = TensorScope.open()) {
+                    opt.zeroGrad();
+                    Tensor features = model.features(batch.images());
+                    Tensor logits = model.head(features);
+                    Tensor l = loss.apply(logits, batch.labels());
+                    float lv = l.item();
+                    if (!Float.isFinite(lv)) {
+                        throw new IllegalStateException("selection training: loss is " + lv + " at epoch " + epoch
+                                + ", batch starting at " + start + " (seed " + seed + ")");
+                    }
+                    if (tracker != null) {
+                        tracker.record(epoch, batchIdx, softmaxRows(logits.data(), classes), batch.labels().longs(),
+                                classes, features.data(), s.width());
+                    }
+                    l.backward();
+                    opt.step();
                 }
-                if (tracker != null) {
-                    tracker.record(epoch, batchIdx, softmaxRows(logits.data(), classes), batch.labels().longs(), classes,
-                            features.data(), s.width());
-                }
-                l.backward();
-                opt.step();
             }
         }
         return accuracy(model, test, 1000);

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import vigil.data.progress.ProgressBar;
 import vigil.tensor.Tensor;
+import vigil.tensor.TensorScope;
 import vigil.tensor.io.Json;
 import vigil.tensor.nn.Layer;
 import vigil.tensor.nn.Module;
@@ -176,36 +177,41 @@ public final class Trainer<M extends Module & Layer> {
 
     /** One optimizer step on batch; returns its loss. Throws before the update on a non-finite value. */
     private float trainStep(long step, long perEpoch, TrainBatch batch, double lr) {
-        randomness.beforeStep(step);
-        if (model instanceof StepHook hook) {
-            hook.beforeStep(step);
-        }
-        optimizer.setLearningRate(lr);
-        optimizer.zeroGrad();
-        Tensor lossTensor = objective.loss(model.forward(batch.inputs()), batch.targets());
-        float loss = lossTensor.item();
-        String where = " (epoch " + step / perEpoch + ", batch " + step % perEpoch + " of the epoch)";
-        if (!Float.isFinite(loss)) {
-            throw new TrainingDivergedException(step, "loss is " + loss + where);
-        }
-        lossTensor.backward();
-        for (int i = 0; i < parameters.size(); i++) {
-            float[] g = parameters.get(i).gradArray();
-            String bad = g == null ? null : TrainingCheckpoint.firstNonFinite(Tensor.of(g, g.length));
-            if (bad != null) {
-                throw new TrainingDivergedException(step, "gradient of " + parameterNames.get(i) + " is " + bad + where);
+        // the step's activations go back to the buffer pool for the next step (see TensorScope)
+        try (TensorScope stepScope = TensorScope.open()) {
+            randomness.beforeStep(step);
+            if (model instanceof StepHook hook) {
+                hook.beforeStep(step);
             }
-        }
-        if (config.clipGradNorm() > 0) {
-            GradClip.clipByNorm(parameters, config.clipGradNorm());
-        }
-        optimizer.step();
-        for (int i = 0; i < parameters.size(); i++) {
-            String bad = TrainingCheckpoint.firstNonFinite(parameters.get(i));
-            if (bad != null) {
-                throw new TrainingDivergedException(step, "the update made " + parameterNames.get(i) + " " + bad + where);
+            optimizer.setLearningRate(lr);
+            optimizer.zeroGrad();
+            Tensor lossTensor = objective.loss(model.forward(batch.inputs()), batch.targets());
+            float loss = lossTensor.item();
+            String where = " (epoch " + step / perEpoch + ", batch " + step % perEpoch + " of the epoch)";
+            if (!Float.isFinite(loss)) {
+                throw new TrainingDivergedException(step, "loss is " + loss + where);
             }
+            lossTensor.backward();
+            for (int i = 0; i < parameters.size(); i++) {
+                float[] g = parameters.get(i).gradArray();
+                String bad = g == null ? null : TrainingCheckpoint.firstNonFinite(Tensor.of(g, g.length));
+                if (bad != null) {
+                    throw new TrainingDivergedException(step, "gradient of " + parameterNames.get(i) + " is " + bad
+                            + where);
+                }
+            }
+            if (config.clipGradNorm() > 0) {
+                GradClip.clipByNorm(parameters, config.clipGradNorm());
+            }
+            optimizer.step();
+            for (int i = 0; i < parameters.size(); i++) {
+                String bad = TrainingCheckpoint.firstNonFinite(parameters.get(i));
+                if (bad != null) {
+                    throw new TrainingDivergedException(step, "the update made " + parameterNames.get(i) + " " + bad
+                            + where);
+                }
+            }
+            return loss;
         }
-        return loss;
     }
 }

@@ -100,8 +100,8 @@ public final class Autograd {
         if (!root.requiresGrad()) {
             throw new IllegalStateException("backward() on a tensor that does not require grad: " + root);
         }
-        root.accumulateGrad(seed);
         List<GradNode> order = topologicalOrder(root);
+        root.accumulateGrad(seed);
         try (NoGrad ignored = noGrad()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 GradNode node = order.get(i);
@@ -157,6 +157,9 @@ public final class Autograd {
                 }
             } else {
                 stack.pop();
+                for (Tensor out : node.outputs()) {
+                    out.requireOpenGraph(); // before any rule runs: a closed step's graph fails whole
+                }
                 order.add(node);
             }
         }

@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import vigil.tensor.BufferPool;
 import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Tensor;
@@ -39,7 +40,7 @@ public final class Elementwise {
         }
         float[] x = Broadcast.expand(a.data(), as, os);
         float[] y = Broadcast.expand(b.data(), bs, os);
-        float[] out = new float[x.length];
+        float[] out = BufferPool.take(x.length); // every element is written below
         switch (kind) {
             case ADD -> { for (int i = 0; i < out.length; i++) out[i] = x[i] + y[i]; }
             case SUB -> { for (int i = 0; i < out.length; i++) out[i] = x[i] - y[i]; }
