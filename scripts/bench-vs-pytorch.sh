@@ -53,11 +53,24 @@ else
   tail -3 "$ORT_LOG" >&2
 fi
 echo "bench-vs-pytorch: $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), OPENBLAS_CORETYPE=${OPENBLAS_CORETYPE:-auto}" >&2
-for round in $(seq "$ROUNDS"); do
-  echo "round $round/$ROUNDS: vigil on $THREADS threads" >&2
+vigil_java() {
   "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -XX:+UseParallelGC ${VIGIL_JAVA_OPTS:-} \
-    -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.BenchMain --threads "$THREADS" \
-    --iterations "$ITERATIONS" "${ONLY_ARGS[@]}" 2>/dev/null >> "$RESULTS"
+    -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.BenchMain "$@"
+}
+# Vigil runs each workload in a JVM of its own (as JMH forks per benchmark): in one JVM the JIT's profiles
+# of shared code carry over from one workload to the next (measured 2026-11-28: MiniFASNetV2 batch-1
+# inference 1.6-1.8 ms alone, 2.4-4.0 ms in the same JVM after the SGEMM workload). One JSON line per round,
+# peak RSS the largest of its JVMs.
+VIGIL_KEYS="${ONLY:-$(vigil_java --list)}"
+VIGIL_ROUND="$(mktemp)"
+trap 'rm -f "$RESULTS" "$ORT_LOG" "$VIGIL_ROUND"' EXIT
+for round in $(seq "$ROUNDS"); do
+  echo "round $round/$ROUNDS: vigil on $THREADS threads, one JVM per workload" >&2
+  : > "$VIGIL_ROUND"
+  for key in ${VIGIL_KEYS//,/ }; do
+    vigil_java --threads "$THREADS" --iterations "$ITERATIONS" --only "$key" 2>/dev/null >> "$VIGIL_ROUND"
+  done
+  /usr/bin/python3 "$ROOT/tools/bench/merge_runs.py" < "$VIGIL_ROUND" >> "$RESULTS"
   for t in "${TORCH_THREADS[@]}"; do
     echo "round $round/$ROUNDS: pytorch on $t threads" >&2
     /usr/bin/python3 "$ROOT/tools/bench/torch_workloads.py" --threads "$t" --iterations "$ITERATIONS" \

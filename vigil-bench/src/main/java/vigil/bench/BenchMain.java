@@ -16,7 +16,8 @@ import vigil.tensor.parallel.Parallel;
 /**
  * Runs the workloads of {@link Workloads} and prints one JSON object of medians (see {@link BenchReport}).
  * Each workload warms up for at least W steps and 3 s, then I timed steps give the median.
- * Usage: {@code BenchMain [--threads N] [--warmup W] [--iterations I] [--only KEY[,KEY...]]}; the thread
+ * Usage: {@code BenchMain [--threads N] [--warmup W] [--iterations I] [--only KEY[,KEY...]]}, or
+ * {@code BenchMain --list} to print the workload keys comma-separated; the thread
  * count defaults to vigil.threads (else the available processors). Progress goes to stderr.
  */
 public final class BenchMain {
@@ -39,6 +40,10 @@ public final class BenchMain {
                 case "--iterations" -> iterations = Integer.parseInt(value(args, ++i));
                 case "--only" -> only = List.of(value(args, ++i).split(","));
                 case "--json" -> { }
+                case "--list" -> {
+                    System.out.println(String.join(",", Workloads.all().keySet()));
+                    return;
+                }
                 default -> throw new IllegalArgumentException("BenchMain: unknown argument " + args[i]);
             }
         }
