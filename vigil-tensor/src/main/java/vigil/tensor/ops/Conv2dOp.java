@@ -100,18 +100,8 @@ public final class Conv2dOp {
         Parallel.forRange(g.n(), 1, (n0, n1) -> {
             float[] col = g.isPointwise() ? null : new float[patch * cols];
             for (int n = n0; n < n1; n++) {
-                for (int grp = 0; grp < g.groups(); grp++) {
-                    int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
-                    float[] b = x;
-                    int bOff = xOff;
-                    if (col != null) {
-                        Im2Col.im2col(g, x, xOff, col);
-                        b = col;
-                        bOff = 0;
-                    }
-                    int yOff = (n * g.o() + grp * og) * cols;
-                    Gemm.sgemm(false, false, og, cols, patch, w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols);
-                }
+                Im2Col.forEachGroup(g, x, n, col, (grp, b, bOff, yOff) -> Gemm.sgemm(false, false, og, cols, patch,
+                        w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols));
                 if (bias != null) {
                     addBias(g, bias, y, n);
                 }

@@ -184,19 +184,8 @@ public final class FusedConv2dOp {
         int cols = g.ho() * g.wo();
         int patch = g.patch();
         int og = g.oPerGroup();
-        for (int grp = 0; grp < g.groups(); grp++) {
-            int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
-            float[] b = x;
-            int bOff = xOff;
-            if (col != null) {
-                Im2Col.im2col(g, x, xOff, col);
-                b = col;
-                bOff = 0;
-            }
-            int yOff = (n * g.o() + grp * og) * cols;
-            FusedPointwise.Epilogue ge = grp == 0 ? e : e.forGroup(grp * og);
-            FusedPointwise.forward(og, cols, patch, w, grp * og * patch, b, bOff, y, yOff, ge);
-        }
+        Im2Col.forEachGroup(g, x, n, col, (grp, b, bOff, yOff) -> FusedPointwise.forward(og, cols, patch, w,
+                grp * og * patch, b, bOff, y, yOff, grp == 0 ? e : e.forGroup(grp * og)));
     }
 
     // y[n, group] = weight[group] [oPerGroup, patch] x col [patch, ho*wo]
@@ -204,18 +193,8 @@ public final class FusedConv2dOp {
         int cols = g.ho() * g.wo();
         int patch = g.patch();
         int og = g.oPerGroup();
-        for (int grp = 0; grp < g.groups(); grp++) {
-            int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
-            float[] b = x;
-            int bOff = xOff;
-            if (col != null) {
-                Im2Col.im2col(g, x, xOff, col);
-                b = col;
-                bOff = 0;
-            }
-            int yOff = (n * g.o() + grp * og) * cols;
-            Gemm.sgemm(false, false, og, cols, patch, w, grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols);
-        }
+        Im2Col.forEachGroup(g, x, n, col, (grp, b, bOff, yOff) -> Gemm.sgemm(false, false, og, cols, patch, w,
+                grp * og * patch, patch, b, bOff, cols, 0f, y, yOff, cols));
     }
 
     // y[off, off + len) = act(y + bias[oc]) with output channel oc's slope

@@ -10,6 +10,29 @@ final class Im2Col {
     private Im2Col() {
     }
 
+    /** The product of one (sample, group): B = x in place (1x1) or the unfolded patches, at bOff; y at yOff. */
+    @FunctionalInterface
+    interface GroupProduct {
+        void multiply(int group, float[] b, int bOff, int yOff);
+    }
+
+    // For each group of sample n: unfold its channels into col (col == null: a 1x1 convolution reads x in
+    // place), then run the group's product into y [N, O, ho*wo].
+    static void forEachGroup(Conv2dGeometry g, float[] x, int n, float[] col, GroupProduct product) {
+        int cols = g.ho() * g.wo();
+        for (int grp = 0; grp < g.groups(); grp++) {
+            int xOff = (n * g.c() + grp * g.cPerGroup()) * g.h() * g.w();
+            float[] b = x;
+            int bOff = xOff;
+            if (col != null) {
+                im2col(g, x, xOff, col);
+                b = col;
+                bOff = 0;
+            }
+            product.multiply(grp, b, bOff, (n * g.o() + grp * g.oPerGroup()) * cols);
+        }
+    }
+
     // x: [cPerGroup, h, w] at xOff -> col: [cPerGroup*kh*kw, ho*wo]
     static void im2col(Conv2dGeometry g, float[] x, int xOff, float[] col) {
         im2colRows(g, x, xOff, col, 0, g.patch());
