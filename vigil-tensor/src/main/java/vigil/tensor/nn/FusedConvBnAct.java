@@ -33,7 +33,6 @@ public final class FusedConvBnAct implements Layer {
     private final Tensor weight;
     private final float[] bias;
     private final float[] slopes;
-    private volatile ShapedGeometry lastGeometry;
 
     private FusedConvBnAct(Conv2d conv, BatchNorm bn, PReLU prelu, Activation act) {
         this.conv = conv;
@@ -136,19 +135,8 @@ public final class FusedConvBnAct implements Layer {
         return FusedConv2dOp.forwardInto(g, x, weight, bias, act, slopes, null, out);
     }
 
-    // The geometry of the last input shape, checked once: building it (and its error-context string) on every
-    // call took 2.5 % of batch-1 MiniFASNet inference (JFR).
     private Conv2dGeometry geometry(int[] xShape) {
-        ShapedGeometry last = lastGeometry;
-        if (last == null || !Arrays.equals(last.xShape(), xShape)) {
-            last = new ShapedGeometry(xShape.clone(), Conv2dGeometry.of(xShape, weight.shape(), conv.stride(),
-                    conv.padding(), conv.dilation(), conv.groups()));
-            lastGeometry = last;
-        }
-        return last.geometry();
-    }
-
-    private record ShapedGeometry(int[] xShape, Conv2dGeometry geometry) {
+        return Conv2dGeometry.of(xShape, weight.shape(), conv.stride(), conv.padding(), conv.dilation(), conv.groups());
     }
 
     // every tensor the fold depends on, in a fixed order (null where a layer has none)
