@@ -16,11 +16,12 @@ import vigil.tensor.nn.PReLU;
  * children named "conv", "bn", "prelu" as in the pretrained checkpoints.
  * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
  */
-final class ConvBlock extends Module implements Layer {
+final class ConvBlock extends Module implements Layer, KeepsOutput {
     private final Conv2d conv;
     private final BatchNorm2d bn;
     private final PReLU prelu;
     private volatile FusedConvBnAct fused;
+    private final ThreadLocal<float[][]> kept = ThreadLocal.withInitial(() -> new float[1][]);
 
     /** kernel, stride and padding as (h, w) pairs. */
     ConvBlock(int in, int out, int[] kernel, int[] stride, int[] padding, int groups, Rng rng) {
@@ -40,6 +41,11 @@ final class ConvBlock extends Module implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         return forwardReusing(x, null);
+    }
+
+    @Override
+    public Tensor forwardKeeping(Tensor x) {
+        return forwardReusing(x, kept.get());
     }
 
     /**

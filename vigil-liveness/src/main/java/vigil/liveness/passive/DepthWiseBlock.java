@@ -15,7 +15,7 @@ import vigil.tensor.nn.SqueezeExcite;
  * <p>The four widths are the block's slice of the keep table: in -> expanded -> depthwise out ->
  * projected. x: [N, in, H, W] -> y: [N, projected, H / stride, W / stride] (rounded up).
  */
-final class DepthWiseBlock extends Module implements Layer {
+final class DepthWiseBlock extends Module implements Layer, KeepsOutput {
     /** The SE reduction MiniFASNet's ResidualSE passes to its last block. */
     static final int SE_REDUCTION = 4;
 
@@ -24,7 +24,9 @@ final class DepthWiseBlock extends Module implements Layer {
     private final LinearBlock project;
     private final SqueezeExcite seModule;
     private final boolean residual;
-    private final ThreadLocal<float[][][]> scratch = ThreadLocal.withInitial(() -> new float[][][] {{null}, {null}});
+    // this thread's kept buffers: the expansion, the depthwise output, and the block's output (forwardKeeping)
+    private final ThreadLocal<float[][][]> scratch =
+            ThreadLocal.withInitial(() -> new float[][][] {{null}, {null}, {null}});
 
     DepthWiseBlock(int in, int expanded, int depthwiseOut, int projected, int stride, boolean residual,
                    boolean squeezeExcite, Rng rng) {
@@ -47,6 +49,15 @@ final class DepthWiseBlock extends Module implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
+        return forward(x, false);
+    }
+
+    @Override
+    public Tensor forwardKeeping(Tensor x) {
+        return forward(x, true);
+    }
+
+    private Tensor forward(Tensor x, boolean keepOutput) {
         // The expansion and depthwise outputs never leave this method: in evaluation they go to this thread's
         // kept buffers (ConvBlock.forwardReusing) instead of fresh arrays the allocator must zero first.
         float[][][] kept = scratch.get();
@@ -56,6 +67,6 @@ final class DepthWiseBlock extends Module implements Layer {
             return residual ? x.add(y) : y;
         }
         // without SE the skip connection is added in the projection's epilogue (fused evaluation) or after it
-        return project.forwardAdd(expanded, residual ? x : null);
+        return project.forwardAdd(expanded, residual ? x : null, keepOutput ? kept[2] : null);
     }
 }

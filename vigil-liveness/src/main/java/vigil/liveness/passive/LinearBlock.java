@@ -14,10 +14,11 @@ import vigil.tensor.nn.Module;
  * ("linear" as in a MobileNetV2 bottleneck's projection), children named "conv" and "bn".
  * x: [N, in, H, W] -> y: [N, out, Ho, Wo].
  */
-final class LinearBlock extends Module implements Layer {
+final class LinearBlock extends Module implements Layer, KeepsOutput {
     private final Conv2d conv;
     private final BatchNorm2d bn;
     private volatile FusedConvBnAct fused;
+    private final ThreadLocal<float[][]> kept = ThreadLocal.withInitial(() -> new float[1][]);
 
     /** kernel, stride and padding as (h, w) pairs. */
     LinearBlock(int in, int out, int[] kernel, int[] stride, int[] padding, int groups, Rng rng) {
@@ -38,8 +39,18 @@ final class LinearBlock extends Module implements Layer {
         return forwardAdd(x, null);
     }
 
+    @Override
+    public Tensor forwardKeeping(Tensor x) {
+        return forwardAdd(x, null, kept.get());
+    }
+
     /** bn(conv(x)) + residual (null: none); in fused evaluation the add runs inside the convolution's epilogue. */
     Tensor forwardAdd(Tensor x, Tensor residual) {
+        return forwardAdd(x, residual, null);
+    }
+
+    /** As forwardAdd; in fused evaluation with a holder, into its buffer (FusedConvBnAct.forwardAddReusing). */
+    Tensor forwardAdd(Tensor x, Tensor residual, float[][] holder) {
         if (isTraining() || Autograd.isGradEnabled()) {
             Tensor y = bn.forward(conv.forward(x));
             return residual == null ? y : residual.add(y);
@@ -49,6 +60,6 @@ final class LinearBlock extends Module implements Layer {
             f = FusedConvBnAct.fold(conv, bn);
             fused = f;
         }
-        return f.forwardAdd(x, residual);
+        return holder == null ? f.forwardAdd(x, residual) : f.forwardAddReusing(x, residual, holder);
     }
 }

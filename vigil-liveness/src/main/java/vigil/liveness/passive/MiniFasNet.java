@@ -123,7 +123,7 @@ public final class MiniFasNet extends Module implements Layer {
         }
         Tensor h = x;
         for (Layer layer : trunk) {
-            h = layer.forward(h);
+            h = layer instanceof KeepsOutput k ? k.forwardKeeping(h) : layer.forward(h);
         }
         if (embedding != FEATURE_WIDTH) {
             h = linear.forward(h);

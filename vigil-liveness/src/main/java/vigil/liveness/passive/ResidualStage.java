@@ -1,5 +1,7 @@
 package vigil.liveness.passive;
 
+import java.util.ArrayList;
+import java.util.List;
 import vigil.tensor.Tensor;
 import vigil.tensor.init.Rng;
 import vigil.tensor.nn.Layer;
@@ -13,20 +15,33 @@ import vigil.tensor.nn.Sequential;
  * <p>Block i reads the keep table from {@code first + 3 i}: widths keep[j], keep[j+1], keep[j+2],
  * keep[j+3], so consecutive blocks share their boundary width. x: [N, C, H, W] -> y: [N, C, H, W].
  */
-final class ResidualStage extends Module implements Layer {
+final class ResidualStage extends Module implements Layer, KeepsOutput {
     private final Sequential model;
+    private final List<DepthWiseBlock> blocks = new ArrayList<>();
 
     ResidualStage(int[] keep, int first, int blocks, boolean squeezeExcite, Rng rng) {
         this.model = registerModule("model", new Sequential());
         for (int i = 0; i < blocks; i++) {
             int j = first + 3 * i;
             boolean se = squeezeExcite && i == blocks - 1;
-            model.add(new DepthWiseBlock(keep[j], keep[j + 1], keep[j + 2], keep[j + 3], 1, true, se, rng));
+            DepthWiseBlock block = new DepthWiseBlock(keep[j], keep[j + 1], keep[j + 2], keep[j + 3], 1, true, se, rng);
+            model.add(block);
+            this.blocks.add(block);
         }
     }
 
     @Override
     public Tensor forward(Tensor x) {
         return model.forward(x);
+    }
+
+    // each block keeps its own output buffer, so block i + 1 reads block i's while writing its own
+    @Override
+    public Tensor forwardKeeping(Tensor x) {
+        Tensor h = x;
+        for (DepthWiseBlock block : blocks) {
+            h = block.forwardKeeping(h);
+        }
+        return h;
     }
 }

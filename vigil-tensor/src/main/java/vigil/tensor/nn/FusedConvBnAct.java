@@ -33,6 +33,11 @@ public final class FusedConvBnAct implements Layer {
     private final Tensor weight;
     private final float[] bias;
     private final float[] slopes;
+    // the convolution's shape arguments, copied once: its accessors clone them on every call
+    private final int[] weightShape;
+    private final int[] stride;
+    private final int[] padding;
+    private final int[] dilation;
 
     private FusedConvBnAct(Conv2d conv, BatchNorm bn, PReLU prelu, Activation act) {
         this.conv = conv;
@@ -60,6 +65,10 @@ public final class FusedConvBnAct implements Layer {
             bias[o] = (float) ((convBias == null ? 0.0 : convBias[o]) * scale + shift);
         }
         this.weight = Tensor.of(folded, conv.weight().shape());
+        this.weightShape = weight.shape();
+        this.stride = conv.stride();
+        this.padding = conv.padding();
+        this.dilation = conv.dilation();
     }
 
     /** Conv2d then BatchNorm2d, no activation (a linear block). */
@@ -122,6 +131,11 @@ public final class FusedConvBnAct implements Layer {
      * since keeping them would hold memory a batch needs only briefly.
      */
     public Tensor forwardReusing(Tensor x, float[][] holder) {
+        return forwardAddReusing(x, null, holder);
+    }
+
+    /** {@link #forwardAdd} written into holder[0] as {@link #forwardReusing} does. */
+    public Tensor forwardAddReusing(Tensor x, Tensor residual, float[][] holder) {
         Conv2dGeometry g = geometry(x.shape());
         int size = g.n() * g.o() * g.ho() * g.wo();
         float[] out = null;
@@ -132,11 +146,11 @@ public final class FusedConvBnAct implements Layer {
                 holder[0] = out;
             }
         }
-        return FusedConv2dOp.forwardInto(g, x, weight, bias, act, slopes, null, out);
+        return FusedConv2dOp.forwardInto(g, x, weight, bias, act, slopes, residual, out);
     }
 
     private Conv2dGeometry geometry(int[] xShape) {
-        return Conv2dGeometry.of(xShape, weight.shape(), conv.stride(), conv.padding(), conv.dilation(), conv.groups());
+        return Conv2dGeometry.of(xShape, weightShape, stride, padding, dilation, conv.groups());
     }
 
     // every tensor the fold depends on, in a fixed order (null where a layer has none)

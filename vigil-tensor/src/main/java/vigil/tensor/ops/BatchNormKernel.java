@@ -8,9 +8,9 @@ import vigil.tensor.parallel.Parallel;
  * Vector API passes of {@link BatchNormOp} (its double-precision loops are the scalar twins, used with
  * {@code -Dvigil.vector=off}). x, y, gy, gx: [n, c, inner] flattened; per-channel arrays: [c].
  *
- * <p>Sums run per (sample, channel) plane in float lanes; each plane's lanes are added in double in lane
- * order and the planes in sample order, so a sum has the error of a plane-long float sum (at most
- * inner / 16 + 16 roundings), far below the twin's tolerance checks, and does not depend on the thread
+ * <p>Sums run per (sample, channel) plane in float lanes (the statistics in four interleaved accumulators);
+ * each plane's lanes are added in double in lane order and the planes in sample order, so a sum has the
+ * error of a plane-long float sum (at most inner / 16 + 16 roundings), far below the twin's tolerance checks, and does not depend on the thread
  * count (channels are split across threads, each summed whole by one). The elementwise passes compute in
  * float with scale and shift rounded once from double: y = (x - m) * scale + beta', and
  * gx = k * gy + constant - (x - m) * (k * invStd * meanGX), where m is the mean rounded to float and the
@@ -141,13 +141,25 @@ final class BatchNormKernel {
         });
     }
 
-    // sum of a[off..off+len): float lanes, then the lanes and the tail added in double in order
+    // sum of a[off..off+len): four float lane accumulators (whole vectors after the last 4L go to the first),
+    // combined as (a0 + a1) + (a2 + a3), then the lanes and the tail added in double in order. Four, because
+    // with one the add latency (4 cycles a vector) set the pace, not the loads.
     private static double planeSum(float[] a, int off, int len) {
-        FloatVector acc = FloatVector.zero(S);
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
         int i = 0;
-        for (int end = len - L + 1; i < end; i += L) {
-            acc = acc.add(FloatVector.fromArray(S, a, off + i));
+        for (int end = len - 4 * L + 1; i < end; i += 4 * L) {
+            a0 = a0.add(FloatVector.fromArray(S, a, off + i));
+            a1 = a1.add(FloatVector.fromArray(S, a, off + i + L));
+            a2 = a2.add(FloatVector.fromArray(S, a, off + i + 2 * L));
+            a3 = a3.add(FloatVector.fromArray(S, a, off + i + 3 * L));
         }
+        for (int end = len - L + 1; i < end; i += L) {
+            a0 = a0.add(FloatVector.fromArray(S, a, off + i));
+        }
+        FloatVector acc = a0.add(a1).add(a2.add(a3));
         double sum = 0;
         for (int lane = 0; lane < L; lane++) {
             sum += acc.lane(lane);
@@ -182,14 +194,28 @@ final class BatchNormKernel {
         sums[1] = sgx;
     }
 
-    // sum of (a - center)^2 over a[off..off+len), as planeSum
+    // sum of (a - center)^2 over a[off..off+len), with planeSum's accumulators and order
     private static double planeSquaredDeviation(float[] a, int off, int len, float center) {
-        FloatVector acc = FloatVector.zero(S);
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
         int i = 0;
+        for (int end = len - 4 * L + 1; i < end; i += 4 * L) {
+            FloatVector d0 = FloatVector.fromArray(S, a, off + i).sub(center);
+            FloatVector d1 = FloatVector.fromArray(S, a, off + i + L).sub(center);
+            FloatVector d2 = FloatVector.fromArray(S, a, off + i + 2 * L).sub(center);
+            FloatVector d3 = FloatVector.fromArray(S, a, off + i + 3 * L).sub(center);
+            a0 = d0.fma(d0, a0);
+            a1 = d1.fma(d1, a1);
+            a2 = d2.fma(d2, a2);
+            a3 = d3.fma(d3, a3);
+        }
         for (int end = len - L + 1; i < end; i += L) {
             FloatVector d = FloatVector.fromArray(S, a, off + i).sub(center);
-            acc = d.fma(d, acc);
+            a0 = d.fma(d, a0);
         }
+        FloatVector acc = a0.add(a1).add(a2.add(a3));
         double sum = 0;
         for (int lane = 0; lane < L; lane++) {
             sum += acc.lane(lane);

@@ -40,7 +40,24 @@ final class FusedPointwise {
     // Below about 2 M multiply-adds (some 40 us on one core) a fork/join costs more than the second core saves.
     private static final long PARALLEL_MIN_WORK = 2L << 20;
 
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
     private FusedPointwise() {
+    }
+
+    // Per-thread tiles for the k blocks after the first and for the last n mod 4L columns, reused across calls
+    // (a training step runs these products per sample and layer).
+    private static final class Scratch {
+        final float[] partial = new float[ROWS * WIDE];
+        final float[] out = new float[ROWS * WIDE];
+        private float[] panel = new float[0];
+
+        float[] panel(int size) {
+            if (panel.length < size) {
+                panel = new float[size];
+            }
+            return panel;
+        }
     }
 
     /**
@@ -67,8 +84,9 @@ final class FusedPointwise {
     }
 
     /**
-     * y[m, n] at yOff = act(w[m, k] x[k, n] at xOff + bias) (+ residual at yOff). Rows of w have stride k,
-     * rows of x and y stride n. Splits rows across the pool when the product is large enough.
+     * y[m, n] at yOff = act(w[m, k] x[k, n] at xOff + bias) (+ residual at yOff), or the bare product when e is
+     * null (then the bits of {@link Gemm#sgemm} with beta 0, up to the sign of an exact zero). Rows of w have
+     * stride k, rows of x and y stride n. Splits rows across the pool when the product is large enough.
      */
     static void forward(int m, int n, int k, float[] w, int wOff, float[] x, int xOff, float[] y, int yOff,
                         Epilogue e) {
@@ -85,7 +103,8 @@ final class FusedPointwise {
     // n mod 4L columns from a zero-padded copy of x's tail columns into a scratch tile, then copied into y.
     private static void rows(int r0, int r1, int n, int k, float[] w, int wOff, float[] x, int xOff, float[] y,
                              int yOff, Epilogue e) {
-        float[] partial = k > KC ? new float[ROWS * WIDE] : null;
+        Scratch scratch = SCRATCH.get();
+        float[] partial = k > KC ? scratch.partial : null;
         int full = n / WIDE * WIDE;
         for (int j = 0; j < full; j += WIDE) {
             for (int r = r0; r < r1; ) {
@@ -101,11 +120,12 @@ final class FusedPointwise {
         }
         int cols = n - full;
         int width = cols <= NARROW ? NARROW : WIDE;
-        float[] panel = new float[k * width];
+        float[] panel = scratch.panel(k * width);
         for (int p = 0; p < k; p++) {
             System.arraycopy(x, xOff + p * n + full, panel, p * width, cols);
+            java.util.Arrays.fill(panel, p * width + cols, (p + 1) * width, 0f);
         }
-        float[] out = new float[ROWS * width];
+        float[] out = scratch.out;
         for (int r = r0; r < r1; ) {
             int rows = r + ROWS <= r1 ? ROWS : 1;
             tile(rows, width, k, w, wOff + r * k, panel, 0, width, out, 0, width, partial);
@@ -148,6 +168,9 @@ final class FusedPointwise {
 
     // y[rows at r, cols at j] = act(y + bias) (+ residual), one row segment at a time while the tile is in L1
     private static void finish(Epilogue e, int rows, int r, int j, int cols, int n, float[] y, int yOff) {
+        if (e == null) {
+            return;
+        }
         for (int i = r; i < r + rows; i++) {
             int at = yOff + i * n + j;
             segment(y, at, cols, e.bias(i), e.act(), e.slope(i), e.residual(), at);

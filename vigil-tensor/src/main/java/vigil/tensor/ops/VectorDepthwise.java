@@ -1,5 +1,7 @@
 package vigil.tensor.ops;
 
+import java.util.HashMap;
+import java.util.Map;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.parallel.Parallel;
@@ -27,6 +29,8 @@ final class VectorDepthwise {
     private static final int L = S.length();
     private static final int PLANE_OVERHEAD = 1000;
     private static final int PARALLEL_MIN_WORK = 300_000;
+    private static final int MAX_CACHED_KERNELS = 32;
+    private static final ThreadLocal<Map<Conv2dGeometry, PlaneKernel>> KERNELS = ThreadLocal.withInitial(HashMap::new);
 
     private VectorDepthwise() {
     }
@@ -53,8 +57,23 @@ final class VectorDepthwise {
         if (!supports(g)) {
             throw new IllegalArgumentException("VectorDepthwise: unsupported geometry " + g);
         }
-        Parallel.forRange(g.n() * g.o(), grain(g),
-                (p0, p1) -> new PlaneKernel(g).run(x, weight, y, p0, p1, epilogue));
+        Parallel.forRange(g.n() * g.o(), grain(g), (p0, p1) -> kernel(g).run(x, weight, y, p0, p1, epilogue));
+    }
+
+    // This thread's kernel for g, kept across calls: its padded planes' borders stay zero (only interiors are
+    // written), so it can be reused as it is. At batch 1 allocating and zeroing them per call was about a
+    // tenth of MiniFASNet's inference. A network has a few distinct geometries; the cache is bounded anyway.
+    private static PlaneKernel kernel(Conv2dGeometry g) {
+        Map<Conv2dGeometry, PlaneKernel> kernels = KERNELS.get();
+        PlaneKernel k = kernels.get(g);
+        if (k == null) {
+            if (kernels.size() >= MAX_CACHED_KERNELS) {
+                kernels.clear();
+            }
+            k = new PlaneKernel(g);
+            kernels.put(g, k);
+        }
+        return k;
     }
 
     // Planes per parallel chunk: enough that a chunk outweighs a fork/join (~10-30 us). A plane costs about

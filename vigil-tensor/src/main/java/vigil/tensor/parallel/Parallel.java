@@ -1,15 +1,9 @@
 package vigil.tensor.parallel;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-
 /**
- * The engine's one thread pool. {@code forRange} splits [0, n) into contiguous chunks, runs the first on
- * the calling thread and the rest on the pool's workers, and returns when all are done. A call made from
- * inside a parallel body runs inline, so nested kernels never oversubscribe the cores.
+ * The engine's one thread pool. {@code forRange} splits [0, n) into contiguous chunks that the calling
+ * thread and the pool's spinning workers ({@link SpinningWorkers}) claim and run, and returns when all are
+ * done. A call made from inside a parallel body runs inline, so nested kernels never oversubscribe the cores.
  *
  * <p>Determinism is the caller's contract: each output element must be written by exactly one index, with a
  * summation order that does not depend on where the chunk boundaries fall. Kernels that follow it give
@@ -21,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Parallel {
     private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static volatile int threads = initialThreads();
-    private static volatile ExecutorService workers = newWorkers(threads);
+    private static volatile SpinningWorkers workers = newWorkers(threads);
 
     private Parallel() {
     }
@@ -35,20 +29,9 @@ public final class Parallel {
         return n;
     }
 
-    // threads - 1 daemon workers: the calling thread runs one chunk itself.
-    private static ExecutorService newWorkers(int n) {
-        if (n <= 1) {
-            return null;
-        }
-        AtomicInteger id = new AtomicInteger();
-        return Executors.newFixedThreadPool(n - 1, r -> {
-            Thread t = new Thread(() -> {
-                INSIDE.set(Boolean.TRUE);
-                r.run();
-            }, "vigil-worker-" + id.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+    // threads - 1 daemon workers: the calling thread runs chunks itself.
+    private static SpinningWorkers newWorkers(int n) {
+        return n <= 1 ? null : new SpinningWorkers(n - 1, INSIDE);
     }
 
     /** The number of threads a parallel loop uses (the caller included). */
@@ -64,7 +47,7 @@ public final class Parallel {
         if (n == threads) {
             return;
         }
-        ExecutorService old = workers;
+        SpinningWorkers old = workers;
         workers = newWorkers(n);
         threads = n;
         if (old != null) {
@@ -82,45 +65,20 @@ public final class Parallel {
         }
         int g = Math.max(1, grain);
         int chunks = (int) Math.min(threads, ((long) n + g - 1) / g);
-        ExecutorService pool = workers;
+        SpinningWorkers pool = workers;
         if (chunks <= 1 || pool == null || INSIDE.get()) {
             body.run(0, n);
             return;
         }
         int per = (n + chunks - 1) / chunks;
-        Future<?>[] pending = new Future<?>[chunks - 1];
-        for (int c = 1; c < chunks; c++) {
-            int from = Math.min(n, c * per);
-            int to = Math.min(n, from + per);
-            pending[c - 1] = pool.submit(() -> body.run(from, to));
-        }
-        Throwable failure = null;
-        INSIDE.set(Boolean.TRUE);
-        try {
-            body.run(0, Math.min(n, per));
-        } catch (RuntimeException | Error e) {
-            failure = e;
-        } finally {
-            INSIDE.set(Boolean.FALSE);
-        }
-        for (Future<?> f : pending) {
+        if (!pool.tryRun(n, per, chunks, body, INSIDE)) {
+            // another application thread's loop holds the workers: this one runs on its own thread
+            INSIDE.set(Boolean.TRUE);
             try {
-                f.get();
-            } catch (ExecutionException e) {
-                failure = failure == null ? e.getCause() : failure;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failure = failure == null ? e : failure;
+                body.run(0, n);
+            } finally {
+                INSIDE.set(Boolean.FALSE);
             }
-        }
-        if (failure instanceof RuntimeException re) {
-            throw re;
-        }
-        if (failure instanceof Error err) {
-            throw err;
-        }
-        if (failure != null) {
-            throw new IllegalStateException("parallel loop interrupted", failure);
         }
     }
 }

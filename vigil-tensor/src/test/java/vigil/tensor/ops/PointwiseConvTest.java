@@ -1,6 +1,7 @@
 package vigil.tensor.ops;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.tensor.ops.UniformArrays.uniform;
 
@@ -89,6 +90,38 @@ class PointwiseConvTest {
     @Test
     void perSampleLargePlanesMatchReference() {
         assertMatchesReference(2, 6, 9, 144);
+    }
+
+    @Test
+    void largePlanesWithMoreInputsThanOneKBlockMatchReference() {
+        // c = 260 > VectorGemm.KC: the unpacked product adds a second k block; o = 13: 6-row and 1-row tiles;
+        // plane 400 = 6 x 64 + 16: whole 4-vector blocks and a zero-padded tail
+        assertMatchesReference(2, 260, 13, 400);
+    }
+
+    @Test
+    void largePlanesGiveTheBitsOfOneProductPerSample() {
+        Rng rng = new Rng(33);
+        int n = 3;
+        int c = 40;
+        int o = 20;
+        int plane = 400;
+        float[] x = uniform(rng, n * c * plane);
+        float[] w = uniform(rng, o * c);
+        float[] gy = uniform(rng, n * o * plane);
+        float[][] got = run(2, n, c, o, plane, x, w, gy);
+        for (int s = 0; s < n; s++) {
+            float[] y = new float[o * plane];
+            float[] gx = new float[c * plane];
+            Gemm.sgemm(false, false, o, plane, c, w, 0, c, x, s * c * plane, plane, 0f, y, 0, plane);
+            Gemm.sgemm(true, false, c, plane, o, w, 0, c, gy, s * o * plane, plane, 0f, gx, 0, plane);
+            for (int i = 0; i < y.length; i++) {
+                assertEquals(y[i], got[0][s * o * plane + i], 0f, "y of sample " + s + " at " + i);
+            }
+            for (int i = 0; i < gx.length; i++) {
+                assertEquals(gx[i], got[1][s * c * plane + i], 0f, "d/dx of sample " + s + " at " + i);
+            }
+        }
     }
 
     @Test
