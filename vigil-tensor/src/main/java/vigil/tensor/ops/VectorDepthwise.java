@@ -28,7 +28,9 @@ final class VectorDepthwise {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
     private static final int PLANE_OVERHEAD = 1000;
-    private static final int PARALLEL_MIN_WORK = 300_000;
+    // 300 000 while a fork went through an executor; with the spinning workers 100 000 measured faster at batch 1
+    // (together with FusedPointwise's lower threshold, 7 %), 50 000 no faster again
+    private static final int PARALLEL_MIN_WORK = 100_000;
     private static final int MAX_CACHED_KERNELS = 32;
     private static final ThreadLocal<Map<Conv2dGeometry, PlaneKernel>> KERNELS = ThreadLocal.withInitial(HashMap::new);
 
@@ -76,9 +78,9 @@ final class VectorDepthwise {
         return k;
     }
 
-    // Planes per parallel chunk: enough that a chunk outweighs a fork/join (~10-30 us). A plane costs about
-    // PLANE_OVERHEAD multiply-adds' worth of padding and copying plus its ho*wo*kh*kw taps; measured at batch 1
-    // (MiniFASNet), splitting 13 planes of 20x20 or 77 of 10x10 made the layer slower, 231 of 10x10 faster.
+    // Planes per parallel chunk: enough that a chunk outweighs a fork/join. A plane costs about
+    // PLANE_OVERHEAD multiply-adds' worth of padding and copying plus its ho*wo*kh*kw taps. (With the executor's
+    // forks, at batch 1, splitting 13 planes of 20x20 or 77 of 10x10 made the layer slower, 231 of 10x10 faster.)
     static int grain(Conv2dGeometry g) {
         long plane = (long) g.ho() * g.wo() * g.kh() * g.kw() + PLANE_OVERHEAD;
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (PARALLEL_MIN_WORK + plane - 1) / plane));
