@@ -1,5 +1,6 @@
 package vigil.liveness.passive;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,6 +48,54 @@ class FoldedInferenceTest {
         MiniFasNet model = MiniFasNet.create(MiniFasNetSpec.fromFileName(fileName), new Rng(7))
                 .loadPretrained(SilentFaceFixtures.weights(fileName), fileName);
         assertSoftmaxMatchesPyTorch(model, image, fileName, scaleTag);
+    }
+
+    @Test
+    void keptTrunkOutputsLeaveEveryCallItsOwnAnswer() throws Exception {
+        // the trunk's layers reuse per-thread output buffers in evaluation (KeepsOutput): a later call, another
+        // batch size or another thread must not change what a call returns
+        MiniFasNet model = MiniFasNet.create(MiniFasNetVariant.V2, 80, 80, 3, new Rng(5));
+        model.eval();
+        Rng rng = new Rng(11);
+        float[] pixels = new float[2 * 3 * 80 * 80];
+        for (int i = 0; i < pixels.length; i++) {
+            pixels[i] = rng.uniform(-1f, 1f);
+        }
+        int one = 3 * 80 * 80;
+        Tensor a = Tensor.of(java.util.Arrays.copyOfRange(pixels, 0, one), 1, 3, 80, 80);
+        Tensor b = Tensor.of(java.util.Arrays.copyOfRange(pixels, one, 2 * one), 1, 3, 80, 80);
+        float[] first;
+        float[] second;
+        float[] again;
+        float[] pair;
+        try (Autograd.NoGrad off = Autograd.noGrad()) {
+            Tensor ya = model.forward(a);
+            first = ya.data().clone();
+            second = model.forward(b).data().clone();
+            assertArrayEquals(first, ya.data(), "a result changed when the model ran again");
+            again = model.forward(a).data().clone();
+            pair = model.forward(Tensor.of(pixels, 2, 3, 80, 80)).data().clone();
+        }
+        assertArrayEquals(first, again, "the same input gave other bits after another input");
+        // against the unfused layers (autograd on: no fold, no kept buffers); the fold moves logits by ~1e-5
+        float[] unfused = model.forward(a).data();
+        for (int i = 0; i < first.length; i++) {
+            assertEquals(unfused[i], first[i], 1e-3, "kept vs unfused, logit " + i);
+        }
+        float[][] onOtherThread = new float[1][];
+        Thread t = new Thread(() -> {
+            try (Autograd.NoGrad off = Autograd.noGrad()) {
+                onOtherThread[0] = model.forward(b).data().clone();
+            }
+        });
+        t.start();
+        t.join();
+        assertArrayEquals(second, onOtherThread[0], "another thread's call gave other bits");
+        for (int i = 0; i < first.length; i++) {
+            // batch 2 runs the same per-sample arithmetic up to the final linear layers' summation order
+            assertEquals(first[i], pair[i], 1e-5, "batch of 2, sample 0, logit " + i);
+            assertEquals(second[i], pair[first.length + i], 1e-5, "batch of 2, sample 1, logit " + i);
+        }
     }
 
     @Test

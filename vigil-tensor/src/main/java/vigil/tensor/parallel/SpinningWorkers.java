@@ -20,9 +20,10 @@ import java.util.concurrent.locks.LockSupport;
  * application thread) runs its loop on its own thread, which the callers' determinism contract allows.
  */
 final class SpinningWorkers {
-    // How long an idle worker spins before it parks: longer than the gap between two loops of one forward
-    // pass (a few microseconds of serial code), short enough not to keep a core busy once work stops.
-    private static final long SPIN_NANOS = 50_000;
+    // How long an idle worker spins (yielding between checks) before it parks: longer than the gap between two
+    // loops of one forward pass (a few microseconds of serial code), short enough not to keep a core busy once
+    // work stops. A tuning knob, read once: -Dvigil.spinNanos=N (0: park at once).
+    private static final long SPIN_NANOS = Long.getLong("vigil.spinNanos", 50_000);
     private static final int SPINS_PER_CLOCK_READ = 64;
     // How long the caller spins for chunks in flight before it yields its core between checks.
     private static final int JOIN_SPINS_BEFORE_YIELD = 20_000;
@@ -130,6 +131,9 @@ final class SpinningWorkers {
             if (System.nanoTime() > until) {
                 return false;
             }
+            // A woken worker may have been placed on the caller's core (the scheduler favours the waker's CPU):
+            // spinning there would keep the caller off it until a preemption. Yielding lets it back at once.
+            Thread.yield();
         }
     }
 
