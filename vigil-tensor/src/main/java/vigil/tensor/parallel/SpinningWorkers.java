@@ -7,11 +7,11 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The worker threads behind {@link Parallel#forRange}: they spin for a short while after each loop, so the
- * next loop starts on them in well under a microsecond, and park when none comes.
+ * next loop starts on them without a wake-up, and park when none comes.
  *
  * <p>Why: at batch 1 a MiniFASNet inference is some 40 loops of 20-100 us each. Through an executor (a queued
- * task, an unpark, a future) every fork and join cost several microseconds to tens of microseconds on this VM,
- * and two threads were measured no faster than one (2.39 vs 2.37 ms).
+ * task, an unpark, a future) every fork and join cost a wake-up, and two threads were measured no faster than
+ * one (2.44 and 2.39 ms on two, 2.78 and 2.37 on one).
  *
  * <p>Chunk c belongs to participant c (the caller is 0, worker w is w + 1), so consecutive loops over the same
  * data keep each part on the same core and in its cache; a participant that has run its own chunk then claims
