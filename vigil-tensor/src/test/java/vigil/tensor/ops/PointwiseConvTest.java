@@ -25,12 +25,33 @@ class PointwiseConvTest {
         Parallel.setThreads(savedThreads);
     }
 
+    // x [n, c, plane], w [o, c] and gy [n, o, plane], uniform in [-1, 1), drawn in that order
+    private record Operands(int n, int c, int o, int plane, float[] x, float[] w, float[] gy) {
+        static Operands draw(Rng rng, int n, int c, int o, int plane) {
+            float[] x = uniform(rng, n * c * plane);
+            float[] w = uniform(rng, o * c);
+            return new Operands(n, c, o, plane, x, w, uniform(rng, n * o * plane));
+        }
+
+        // y, d/dx and d/dweight (summed from zero) on the given thread count
+        float[][] run(int threads) {
+            Parallel.setThreads(threads);
+            float[] y = new float[n * o * plane];
+            float[] gx = new float[x.length];
+            float[] gw = new float[w.length];
+            PointwiseConv.forward(n, c, o, plane, x, w, y);
+            PointwiseConv.gradInput(n, c, o, plane, w, gy, gx);
+            PointwiseConv.gradWeight(n, c, o, plane, x, gy, gw);
+            return new float[][] {y, gx, gw};
+        }
+    }
 
     private static void assertMatchesReference(int n, int c, int o, int plane) {
         Rng rng = new Rng(31);
-        float[] x = uniform(rng, n * c * plane);
-        float[] w = uniform(rng, o * c);
-        float[] gy = uniform(rng, n * o * plane);
+        Operands op = Operands.draw(rng, n, c, o, plane);
+        float[] x = op.x();
+        float[] w = op.w();
+        float[] gy = op.gy();
         float[] y = new float[n * o * plane];
         float[] gx = new float[x.length];
         float[] gw = uniform(rng, w.length);
@@ -101,20 +122,17 @@ class PointwiseConvTest {
 
     @Test
     void largePlanesGiveTheBitsOfOneProductPerSample() {
-        Rng rng = new Rng(33);
-        int n = 3;
-        int c = 40;
-        int o = 20;
-        int plane = 400;
-        float[] x = uniform(rng, n * c * plane);
-        float[] w = uniform(rng, o * c);
-        float[] gy = uniform(rng, n * o * plane);
-        float[][] got = run(2, n, c, o, plane, x, w, gy);
-        for (int s = 0; s < n; s++) {
+        Operands op = Operands.draw(new Rng(33), 3, 40, 20, 400);
+        int c = op.c();
+        int o = op.o();
+        int plane = op.plane();
+        float[] w = op.w();
+        float[][] got = op.run(2);
+        for (int s = 0; s < op.n(); s++) {
             float[] y = new float[o * plane];
             float[] gx = new float[c * plane];
-            Gemm.sgemm(false, false, o, plane, c, w, 0, c, x, s * c * plane, plane, 0f, y, 0, plane);
-            Gemm.sgemm(true, false, c, plane, o, w, 0, c, gy, s * o * plane, plane, 0f, gx, 0, plane);
+            Gemm.sgemm(false, false, o, plane, c, w, 0, c, op.x(), s * c * plane, plane, 0f, y, 0, plane);
+            Gemm.sgemm(true, false, c, plane, o, w, 0, c, op.gy(), s * o * plane, plane, 0f, gx, 0, plane);
             for (int i = 0; i < y.length; i++) {
                 assertEquals(y[i], got[0][s * o * plane + i], 0f, "y of sample " + s + " at " + i);
             }
@@ -131,29 +149,11 @@ class PointwiseConvTest {
 
     @Test
     void resultsDoNotDependOnThreadCount() {
-        Rng rng = new Rng(32);
-        int n = 8;
-        int c = 48;
-        int o = 64;
-        int plane = 25;
-        float[] x = uniform(rng, n * c * plane);
-        float[] w = uniform(rng, o * c);
-        float[] gy = uniform(rng, n * o * plane);
-        float[][] one = run(1, n, c, o, plane, x, w, gy);
-        float[][] three = run(3, n, c, o, plane, x, w, gy);
+        Operands op = Operands.draw(new Rng(32), 8, 48, 64, 25);
+        float[][] one = op.run(1);
+        float[][] three = op.run(3);
         for (int k = 0; k < one.length; k++) {
             assertArrayEquals(one[k], three[k], "output " + k + " on 1 vs 3 threads");
         }
-    }
-
-    private static float[][] run(int threads, int n, int c, int o, int plane, float[] x, float[] w, float[] gy) {
-        Parallel.setThreads(threads);
-        float[] y = new float[n * o * plane];
-        float[] gx = new float[x.length];
-        float[] gw = new float[w.length];
-        PointwiseConv.forward(n, c, o, plane, x, w, y);
-        PointwiseConv.gradInput(n, c, o, plane, w, gy, gx);
-        PointwiseConv.gradWeight(n, c, o, plane, x, gy, gw);
-        return new float[][] {y, gx, gw};
     }
 }
