@@ -33,6 +33,8 @@ final class SpinningWorkers {
     private final AtomicIntegerArray parked;
     private final AtomicBoolean busy = new AtomicBoolean();
     private volatile Loop current;
+    // loops published so far (written only by the caller holding `busy`)
+    private long published;
     private volatile boolean shutdown;
 
     SpinningWorkers(int workers, ThreadLocal<Boolean> inside) {
@@ -60,7 +62,7 @@ final class SpinningWorkers {
         if (!busy.compareAndSet(false, true)) {
             return false;
         }
-        Loop loop = new Loop(n, per, chunks, body);
+        Loop loop = new Loop(++published, n, per, chunks, body);
         try {
             current = loop;
             wakeParked();
@@ -98,18 +100,20 @@ final class SpinningWorkers {
     }
 
     private void work(int w) {
-        Loop last = null;
+        // the number of the last loop this worker took part in (not the loop itself: its body holds the caller's
+        // arrays, which a reference kept here would keep from the collector until the next loop)
+        long last = 0;
         while (!shutdown) {
             Loop loop = current;
-            if (loop != null && loop != last) {
-                last = loop;
+            if (loop != null && loop.number != last) {
+                last = loop.number;
                 loop.runChunks(w + 1);
                 continue;
             }
             if (!spinForLoop(last)) {
                 parked.set(w, 1);
                 Loop again = current;
-                if (!shutdown && (again == null || again == last)) {
+                if (!shutdown && (again == null || again.number == last)) {
                     LockSupport.park(this);
                 }
                 parked.set(w, 0);
@@ -117,13 +121,13 @@ final class SpinningWorkers {
         }
     }
 
-    // true as soon as a loop other than `last` is published, false after SPIN_NANOS without one
-    private boolean spinForLoop(Loop last) {
+    // true as soon as a loop other than number `last` is published, false after SPIN_NANOS without one
+    private boolean spinForLoop(long last) {
         long until = System.nanoTime() + SPIN_NANOS;
         while (true) {
             for (int i = 0; i < SPINS_PER_CLOCK_READ; i++) {
                 Loop loop = current;
-                if ((loop != null && loop != last) || shutdown) {
+                if ((loop != null && loop.number != last) || shutdown) {
                     return true;
                 }
                 Thread.onSpinWait();
@@ -139,6 +143,7 @@ final class SpinningWorkers {
 
     /** One forRange call: which chunks are taken, a count of finished chunks, the first failure. */
     private static final class Loop {
+        private final long number;
         private final int n;
         private final int per;
         private final int chunks;
@@ -147,7 +152,8 @@ final class SpinningWorkers {
         private final AtomicInteger finished = new AtomicInteger();
         private volatile Throwable failure;
 
-        Loop(int n, int per, int chunks, IntRangeBody body) {
+        Loop(long number, int n, int per, int chunks, IntRangeBody body) {
+            this.number = number;
             this.n = n;
             this.per = per;
             this.chunks = chunks;
