@@ -1,9 +1,5 @@
 package vigil.tensor.ops;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
-import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
 import vigil.tensor.Tensor;
@@ -24,9 +20,6 @@ import vigil.tensor.parallel.Parallel;
  * [N, O, Ho, Wo].
  */
 public final class FusedConv2dOp {
-    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final int L = S.length();
-
     /** The activation applied after the bias; PRELU's slopes are one shared or one per output channel. */
     public enum Activation { IDENTITY, RELU, PRELU }
 
@@ -199,27 +192,6 @@ public final class FusedConv2dOp {
 
     // y[off, off + len) = act(y + bias[oc]) with output channel oc's slope
     static void epilogue(float[] y, int off, int len, int oc, float[] bias, Activation act, float[] slopes) {
-        float b = bias[oc];
-        float slope = act == Activation.PRELU ? slopes[slopes.length == 1 ? 0 : oc] : 0f;
-        int i = 0;
-        if (Gemm.VECTOR) {
-            FloatVector zero = FloatVector.zero(S);
-            for (int end = len - L + 1; i < end; i += L) {
-                FloatVector v = FloatVector.fromArray(S, y, off + i).add(b);
-                if (act != Activation.IDENTITY) {
-                    VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
-                    v = (act == Activation.RELU ? zero : v.mul(slope)).blend(v, positive);
-                }
-                v.intoArray(y, off + i);
-            }
-        }
-        for (; i < len; i++) {
-            float v = y[off + i] + b;
-            y[off + i] = switch (act) {
-                case IDENTITY -> v;
-                case RELU -> v > 0f ? v : 0f;
-                case PRELU -> v > 0f ? v : v * slope;
-            };
-        }
+        FusedPointwise.segment(y, off, len, bias[oc], act, slope(act, slopes, oc), null, off);
     }
 }

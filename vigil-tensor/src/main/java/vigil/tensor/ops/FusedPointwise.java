@@ -179,12 +179,13 @@ final class FusedPointwise {
         }
     }
 
-    // y[at, at + len) = act(y + b) (+ residual[resAt...]); the arithmetic of FusedConv2dOp.epilogue, then the add
+    // y[at, at + len) = act(y + b) (+ residual[resAt...]): the bias add, the activation, then the residual add;
+    // vector lanes where the Vector API is on (the same float operations as the scalar tail), scalar otherwise
     static void segment(float[] y, int at, int len, float b, Activation act, float slope, float[] residual,
                         int resAt) {
         int i = 0;
         FloatVector zero = FloatVector.zero(S);
-        for (int end = len - L + 1; i < end; i += L) {
+        for (int end = Gemm.VECTOR ? len - L + 1 : 0; i < end; i += L) {
             FloatVector v = FloatVector.fromArray(S, y, at + i).add(b);
             if (act != Activation.IDENTITY) {
                 VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);

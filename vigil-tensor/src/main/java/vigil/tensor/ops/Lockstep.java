@@ -2,6 +2,7 @@ package vigil.tensor.ops;
 
 import java.util.concurrent.atomic.AtomicInteger;
 import vigil.tensor.parallel.Parallel;
+import vigil.tensor.parallel.SpinWait;
 
 /**
  * Runs a chain of phases, each split into independent parts, on up to {@link Parallel#threads()} threads with
@@ -15,10 +16,6 @@ import vigil.tensor.parallel.Parallel;
  * Which thread runs a part varies; what a part computes must not, so results do not depend on the thread count.
  */
 final class Lockstep {
-    // About 100 microseconds of PAUSE before yielding the core: longer than a step's imbalance, far
-    // shorter than a scheduler quantum lost to a descheduled partner.
-    private static final int SPINS_BEFORE_YIELD = 1000;
-
     /** One part of one phase; parts of a phase run concurrently, phases in order. */
     @FunctionalInterface
     interface Body {
@@ -70,11 +67,7 @@ final class Lockstep {
                     if (failed) {
                         return;
                     }
-                    if (spins < SPINS_BEFORE_YIELD) {
-                        Thread.onSpinWait();
-                    } else {
-                        Thread.yield();
-                    }
+                    SpinWait.pause(spins);
                 }
                 try {
                     body.run(phase, ticket - need);

@@ -19,7 +19,7 @@ final class PointwiseConv {
     // planes up to this many positions run y and d/dx as one batched product (10x10 = 100 and 5x5 = 25 do by
     // default; 20x20 does not); a tuning knob, read once: -Dvigil.pointwise.batchedMaxPlane=N (0: never)
     static final int BATCHED_MAX_PLANE = Integer.getInteger("vigil.pointwise.batchedMaxPlane", 128);
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private PointwiseConv() {
     }
@@ -39,20 +39,20 @@ final class PointwiseConv {
     private static void perSample(boolean transW, int n, int inner, int rows, int plane, float[] w, float[] in,
                                   float[] out) {
         int ldw = transW ? rows : inner;
-        if ((n == 1 || plane > BATCHED_MAX_PLANE) && Gemm.VECTOR) {
-            // Straight from the sample's plane, without packing it (FusedPointwise): at 40x40 and 20x20 with
-            // 13-128 output rows the per-sample packing of B was 9 % of the training step's samples (JFR), 4 %
-            // after (the remaining packing is elsewhere); the step's time did not move beyond the noise.
-            float[] op = transW ? transpose(w, inner, rows) : w;
-            Parallel.forRange(n, 1, (n0, n1) -> {
-                for (int s = n0; s < n1; s++) {
-                    FusedPointwise.forward(rows, plane, inner, op, 0, in, s * inner * plane, out, s * rows * plane,
-                            null);
-                }
-            });
-            return;
-        }
         if (n == 1 || plane > BATCHED_MAX_PLANE) {
+            if (Gemm.VECTOR) {
+                // Straight from the sample's plane, without packing it (FusedPointwise): at 40x40 and 20x20 with
+                // 13-128 output rows the per-sample packing of B was 9 % of the training step's samples (JFR),
+                // 4 % after (the rest is elsewhere); the step's time did not move beyond the noise.
+                float[] op = transW ? transpose(w, inner, rows, scratch(2, rows * inner)) : w;
+                Parallel.forRange(n, 1, (n0, n1) -> {
+                    for (int s = n0; s < n1; s++) {
+                        FusedPointwise.forward(rows, plane, inner, op, 0, in, s * inner * plane, out,
+                                s * rows * plane, null);
+                    }
+                });
+                return;
+            }
             Parallel.forRange(n, 1, (n0, n1) -> {
                 for (int s = n0; s < n1; s++) {
                     Gemm.sgemm(transW, false, rows, plane, inner, w, 0, ldw, in, s * inner * plane, plane, 0f, out,
@@ -81,9 +81,8 @@ final class PointwiseConv {
         Gemm.sgemm(false, true, o, c, cols, gycm, 0, cols, xcm, 0, cols, 1f, gw, 0, c);
     }
 
-    // w [inner, rows] -> its transpose [rows, inner], a fresh array (at most a few hundred KB, once per call)
-    private static float[] transpose(float[] w, int inner, int rows) {
-        float[] t = new float[rows * inner];
+    // w [inner, rows] -> its transpose [rows, inner] in t
+    private static float[] transpose(float[] w, int inner, int rows, float[] t) {
         for (int i = 0; i < inner; i++) {
             for (int r = 0; r < rows; r++) {
                 t[r * inner + i] = w[i * rows + r];

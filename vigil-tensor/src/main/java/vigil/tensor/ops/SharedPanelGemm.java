@@ -3,6 +3,7 @@ package vigil.tensor.ops;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import vigil.tensor.parallel.Parallel;
+import vigil.tensor.parallel.SpinWait;
 
 /**
  * The multithreaded path of {@link VectorGemm}: each KC x NC block of B' is packed once, by all threads
@@ -31,8 +32,6 @@ final class SharedPanelGemm {
     private static final int NC = VectorGemm.NC;
     // NR-panels per packing part: 8 x 32 columns x KC 256 = 256 KiB of B'.
     private static final int PANELS_PER_PACK = 8;
-    // About 100 microseconds of PAUSE before yielding the core to a partner that was descheduled.
-    private static final int SPINS_BEFORE_YIELD = 1000;
 
     private final boolean transA;
     private final boolean transB;
@@ -204,11 +203,7 @@ final class SharedPanelGemm {
             if (failed) {
                 return false;
             }
-            if (spins < SPINS_BEFORE_YIELD) {
-                Thread.onSpinWait();
-            } else {
-                Thread.yield();
-            }
+            SpinWait.pause(spins);
         }
         return true;
     }

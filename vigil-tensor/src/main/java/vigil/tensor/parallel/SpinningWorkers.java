@@ -3,15 +3,16 @@ package vigil.tensor.parallel;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The worker threads behind {@link Parallel#forRange}: they spin for a short while after each loop, so the
  * next loop starts on them without a wake-up, and park when none comes.
  *
- * <p>Why: at batch 1 a MiniFASNet inference is some 40 loops of 20-100 us each. Through an executor (a queued
- * task, an unpark, a future) every fork and join cost a wake-up, and two threads were measured no faster than
- * one (2.44 and 2.39 ms on two, 2.78 and 2.37 on one).
+ * <p>Why: a batch-1 MiniFASNet inference runs 20 parallel loops (counted) in about 2 ms. Through an executor (a
+ * queued task, an unpark, a future) every fork and join cost a wake-up, and two threads were measured no faster
+ * than one (2.44 and 2.39 ms on two, 2.78 and 2.37 on one).
  *
  * <p>Chunk c belongs to participant c (the caller is 0, worker w is w + 1), so consecutive loops over the same
  * data keep each part on the same core and in its cache; a participant that has run its own chunk then claims
@@ -25,8 +26,6 @@ final class SpinningWorkers {
     // work stops. A tuning knob, read once: -Dvigil.spinNanos=N (0: park at once).
     private static final long SPIN_NANOS = Long.getLong("vigil.spinNanos", 50_000);
     private static final int SPINS_PER_CLOCK_READ = 64;
-    // How long the caller spins for chunks in flight before it yields its core between checks.
-    private static final int JOIN_SPINS_BEFORE_YIELD = 20_000;
 
     private final Thread[] threads;
     // 1 while worker w is parked or about to park (volatile reads and writes)
@@ -135,8 +134,9 @@ final class SpinningWorkers {
             if (System.nanoTime() > until) {
                 return false;
             }
-            // A woken worker may have been placed on the caller's core (the scheduler favours the waker's CPU):
+            // A woken worker may have been placed on the caller's core (the scheduler may favour the waker's CPU):
             // spinning there would keep the caller off it until a preemption. Yielding lets it back at once.
+            // (A precaution; no measurement here isolated that case.)
             Thread.yield();
         }
     }
@@ -150,7 +150,7 @@ final class SpinningWorkers {
         private final IntRangeBody body;
         private final AtomicIntegerArray taken;
         private final AtomicInteger finished = new AtomicInteger();
-        private volatile Throwable failure;
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
 
         Loop(long number, int n, int per, int chunks, IntRangeBody body) {
             this.number = number;
@@ -179,11 +179,7 @@ final class SpinningWorkers {
             try {
                 body.run(from, Math.min(n, from + per));
             } catch (Throwable t) {
-                synchronized (this) {
-                    if (failure == null) {
-                        failure = t;
-                    }
-                }
+                failure.compareAndSet(null, t);
             } finally {
                 finished.incrementAndGet();
             }
@@ -191,16 +187,12 @@ final class SpinningWorkers {
 
         void awaitAll() {
             for (int spins = 0; finished.get() < chunks; spins++) {
-                if (spins < JOIN_SPINS_BEFORE_YIELD) {
-                    Thread.onSpinWait();
-                } else {
-                    Thread.yield();
-                }
+                SpinWait.pause(spins);
             }
         }
 
         void rethrow() {
-            Throwable t = failure;
+            Throwable t = failure.get();
             if (t instanceof RuntimeException re) {
                 throw re;
             }
