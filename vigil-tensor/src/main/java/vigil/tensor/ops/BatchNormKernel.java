@@ -1,6 +1,9 @@
 package vigil.tensor.ops;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.parallel.Parallel;
 
@@ -8,10 +11,13 @@ import vigil.tensor.parallel.Parallel;
  * Vector API passes of {@link BatchNormOp} (its double-precision loops are the scalar twins, used with
  * {@code -Dvigil.vector=off}). x, y, gy, gx: [n, c, inner] flattened; per-channel arrays: [c].
  *
- * <p>Sums run per (sample, channel) plane in float lanes (the statistics in four interleaved accumulators);
- * each plane's lanes are added in double in lane order and the planes in sample order, so a sum has the
- * error of a plane-long float sum (at most inner / 16 + 16 roundings), far below the twin's tolerance checks, and does not depend on the thread
- * count (channels are split across threads, each summed whole by one). The elementwise passes compute in
+ * <p>Sums run per (sample, channel) plane in float lanes (the statistics in four interleaved accumulators; a
+ * plane's last, partial vector is loaded masked, its missing lanes 0). Each plane's lane sums are widened to
+ * double and added lane by lane in sample order, and the channel's lanes added in lane order at the end, so a
+ * sum has the error of a plane-long float sum per lane (at most inner / 16 + 3 roundings), far below the
+ * twin's tolerance checks, and does not depend on the thread count (channels are split across threads, each
+ * summed whole by one). No plane ends in a scalar tail or a chain of dependent lane additions: those had cost
+ * small planes (5x5: 25 floats, one vector and nine scalars) several times the per-element time of large ones. The elementwise passes compute in
  * float with scale and shift rounded once from double: y = (x - m) * scale + beta', and
  * gx = k * gy + constant - (x - m) * (k * invStd * meanGX), where m is the mean rounded to float and the
  * shift (beta', constant) absorbs m - mean; each within a few ulps of the twin's double.
@@ -19,6 +25,8 @@ import vigil.tensor.parallel.Parallel;
 final class BatchNormKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    // the same vector size in doubles: a float vector widens into two of these (convertShape parts 0 and 1)
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     private static final int MIN_CHUNK_ELEMENTS = 16384;
 
     private BatchNormKernel() {
@@ -35,20 +43,88 @@ final class BatchNormKernel {
 
     static void channelStatistics(int n, int c, int inner, float[] x, int ch, double[] mean, double[] var) {
         double count = (double) n * inner;
-        double s = 0;
+        VectorMask<Float> tail = tailMask(inner);
+        int full = inner - inner % L;
+        DoubleVector lo = DoubleVector.zero(D);
+        DoubleVector hi = lo;
         for (int sample = 0; sample < n; sample++) {
-            s += planeSum(x, (sample * c + ch) * inner, inner);
+            int off = (sample * c + ch) * inner;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            int i = 0;
+            for (int end = full - 4 * L + 1; i < end; i += 4 * L) {
+                a0 = a0.add(FloatVector.fromArray(S, x, off + i));
+                a1 = a1.add(FloatVector.fromArray(S, x, off + i + L));
+                a2 = a2.add(FloatVector.fromArray(S, x, off + i + 2 * L));
+                a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
+            }
+            for (; i < full; i += L) {
+                a0 = a0.add(FloatVector.fromArray(S, x, off + i));
+            }
+            if (full < inner) {
+                a0 = a0.add(FloatVector.fromArray(S, x, off + full, tail));
+            }
+            FloatVector plane = a0.add(a1).add(a2.add(a3));
+            lo = lo.add(plane.convertShape(VectorOperators.F2D, D, 0));
+            hi = hi.add(plane.convertShape(VectorOperators.F2D, D, 1));
         }
-        double m = s / count;
+        double m = laneSum(lo, hi) / count;
         float mf = (float) m;
-        double q = 0;
+        lo = DoubleVector.zero(D);
+        hi = lo;
         for (int sample = 0; sample < n; sample++) {
-            q += planeSquaredDeviation(x, (sample * c + ch) * inner, inner, mf);
+            int off = (sample * c + ch) * inner;
+            FloatVector a0 = FloatVector.zero(S);
+            FloatVector a1 = a0;
+            FloatVector a2 = a0;
+            FloatVector a3 = a0;
+            int i = 0;
+            for (int end = full - 4 * L + 1; i < end; i += 4 * L) {
+                FloatVector d0 = FloatVector.fromArray(S, x, off + i).sub(mf);
+                FloatVector d1 = FloatVector.fromArray(S, x, off + i + L).sub(mf);
+                FloatVector d2 = FloatVector.fromArray(S, x, off + i + 2 * L).sub(mf);
+                FloatVector d3 = FloatVector.fromArray(S, x, off + i + 3 * L).sub(mf);
+                a0 = d0.fma(d0, a0);
+                a1 = d1.fma(d1, a1);
+                a2 = d2.fma(d2, a2);
+                a3 = d3.fma(d3, a3);
+            }
+            for (; i < full; i += L) {
+                FloatVector d = FloatVector.fromArray(S, x, off + i).sub(mf);
+                a0 = d.fma(d, a0);
+            }
+            if (full < inner) {
+                // lanes past the plane stay 0: the masked subtract leaves them as loaded
+                FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(mf, tail);
+                a0 = d.fma(d, a0);
+            }
+            FloatVector plane = a0.add(a1).add(a2.add(a3));
+            lo = lo.add(plane.convertShape(VectorOperators.F2D, D, 0));
+            hi = hi.add(plane.convertShape(VectorOperators.F2D, D, 1));
         }
         // deviations were taken from the float mean: E[(x - mf)^2] = var + (m - mf)^2
         double shift = m - mf;
         mean[ch] = m;
-        var[ch] = Math.max(0.0, q / count - shift * shift);
+        var[ch] = Math.max(0.0, laneSum(lo, hi) / count - shift * shift);
+    }
+
+    /** The mask of the last, partial vector of a plane of `inner` floats (all lanes when it has none). */
+    static VectorMask<Float> tailMask(int inner) {
+        return S.indexInRange(inner - inner % L, inner);
+    }
+
+    /** Adds a channel's two double-lane halves (lo's lanes, then hi's) in lane order. */
+    static double laneSum(DoubleVector lo, DoubleVector hi) {
+        double sum = 0;
+        for (int lane = 0; lane < D.length(); lane++) {
+            sum += lo.lane(lane);
+        }
+        for (int lane = 0; lane < D.length(); lane++) {
+            sum += hi.lane(lane);
+        }
+        return sum;
     }
 
     /*
@@ -83,14 +159,15 @@ final class BatchNormKernel {
         float scale = (float) scaleD;
         // x - mean = (x - m) + (m - mean): the float mean's rounding moves into the shift
         float beta = (float) ((bias == null ? 0.0 : bias[ch]) + (m - mean[ch]) * scaleD);
+        VectorMask<Float> tail = tailMask(inner);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             int i = 0;
             for (int end = inner - L + 1; i < end; i += L) {
                 FloatVector.fromArray(S, x, off + i).sub(m).mul(scale).add(beta).intoArray(y, off + i);
             }
-            for (; i < inner; i++) {
-                y[off + i] = (x[off + i] - m) * scale + beta;
+            if (i < inner) {
+                FloatVector.fromArray(S, x, off + i, tail).sub(m).mul(scale).add(beta).intoArray(y, off + i, tail);
             }
         }
     }
@@ -106,14 +183,35 @@ final class BatchNormKernel {
         Parallel.forRange(c, grain(n, inner), (c0, c1) -> {
             for (int ch = c0; ch < c1; ch++) {
                 float m = (float) mean[ch];
-                double a = 0;
-                double b = 0;
-                double[] sums = new double[2];
+                VectorMask<Float> tail = tailMask(inner);
+                int full = inner - inner % L;
+                DoubleVector gLo = DoubleVector.zero(D);
+                DoubleVector gHi = gLo;
+                DoubleVector gxLo = gLo;
+                DoubleVector gxHi = gLo;
                 for (int sample = 0; sample < n; sample++) {
-                    gradientSums(gy, x, (sample * c + ch) * inner, inner, m, sums);
-                    a += sums[0];
-                    b += sums[1];
+                    int off = (sample * c + ch) * inner;
+                    FloatVector accG = FloatVector.zero(S);
+                    FloatVector accGx = accG;
+                    int i = 0;
+                    for (; i < full; i += L) {
+                        FloatVector g = FloatVector.fromArray(S, gy, off + i);
+                        accG = accG.add(g);
+                        accGx = FloatVector.fromArray(S, x, off + i).sub(m).fma(g, accGx);
+                    }
+                    if (full < inner) {
+                        // gy's lanes past the plane load as 0 and add nothing
+                        FloatVector g = FloatVector.fromArray(S, gy, off + full, tail);
+                        accG = accG.add(g);
+                        accGx = FloatVector.fromArray(S, x, off + full, tail).sub(m).fma(g, accGx);
+                    }
+                    gLo = gLo.add(accG.convertShape(VectorOperators.F2D, D, 0));
+                    gHi = gHi.add(accG.convertShape(VectorOperators.F2D, D, 1));
+                    gxLo = gxLo.add(accGx.convertShape(VectorOperators.F2D, D, 0));
+                    gxHi = gxHi.add(accGx.convertShape(VectorOperators.F2D, D, 1));
                 }
+                double a = laneSum(gLo, gHi);
+                double b = laneSum(gxLo, gxHi);
                 sg[ch] = a;
                 // x - mean = (x - m) + (m - mean), as in normalize
                 sgx[ch] = (b + a * (m - mean[ch])) * invStd[ch];
@@ -128,103 +226,19 @@ final class BatchNormKernel {
                 for (int sample = 0; sample < n; sample++) {
                     int off = (sample * c + ch) * inner;
                     int i = 0;
-                    for (int end = inner - L + 1; i < end; i += L) {
+                    for (; i < full; i += L) {
                         FloatVector d = FloatVector.fromArray(S, x, off + i).sub(m);
                         FloatVector.fromArray(S, gy, off + i).mul(kf).add(constant).sub(d.mul(slope))
                                 .intoArray(gx, off + i);
                     }
-                    for (; i < inner; i++) {
-                        gx[off + i] = gy[off + i] * kf + constant - (x[off + i] - m) * slope;
+                    if (full < inner) {
+                        FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(m);
+                        FloatVector.fromArray(S, gy, off + full, tail).mul(kf).add(constant).sub(d.mul(slope))
+                                .intoArray(gx, off + full, tail);
                     }
                 }
             }
         });
-    }
-
-    // sum of a[off..off+len): four float lane accumulators (whole vectors after the last 4L go to the first),
-    // combined as (a0 + a1) + (a2 + a3), then the lanes and the tail added in double in order. Four, because
-    // with one the add latency (4 cycles a vector) set the pace, not the loads.
-    private static double planeSum(float[] a, int off, int len) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        int i = 0;
-        for (int end = len - 4 * L + 1; i < end; i += 4 * L) {
-            a0 = a0.add(FloatVector.fromArray(S, a, off + i));
-            a1 = a1.add(FloatVector.fromArray(S, a, off + i + L));
-            a2 = a2.add(FloatVector.fromArray(S, a, off + i + 2 * L));
-            a3 = a3.add(FloatVector.fromArray(S, a, off + i + 3 * L));
-        }
-        for (int end = len - L + 1; i < end; i += L) {
-            a0 = a0.add(FloatVector.fromArray(S, a, off + i));
-        }
-        FloatVector acc = a0.add(a1).add(a2.add(a3));
-        double sum = 0;
-        for (int lane = 0; lane < L; lane++) {
-            sum += acc.lane(lane);
-        }
-        for (; i < len; i++) {
-            sum += a[off + i];
-        }
-        return sum;
-    }
-
-    // sums[0] = sum of gy, sums[1] = sum of gy * (x - m) over one plane, in one read of both (as planeSum)
-    private static void gradientSums(float[] gy, float[] x, int off, int len, float m, double[] sums) {
-        FloatVector accG = FloatVector.zero(S);
-        FloatVector accGx = FloatVector.zero(S);
-        int i = 0;
-        for (int end = len - L + 1; i < end; i += L) {
-            FloatVector g = FloatVector.fromArray(S, gy, off + i);
-            accG = accG.add(g);
-            accGx = FloatVector.fromArray(S, x, off + i).sub(m).fma(g, accGx);
-        }
-        double sg = 0;
-        double sgx = 0;
-        for (int lane = 0; lane < L; lane++) {
-            sg += accG.lane(lane);
-            sgx += accGx.lane(lane);
-        }
-        for (; i < len; i++) {
-            sg += gy[off + i];
-            sgx += gy[off + i] * (x[off + i] - m);
-        }
-        sums[0] = sg;
-        sums[1] = sgx;
-    }
-
-    // sum of (a - center)^2 over a[off..off+len), with planeSum's accumulators and order
-    private static double planeSquaredDeviation(float[] a, int off, int len, float center) {
-        FloatVector a0 = FloatVector.zero(S);
-        FloatVector a1 = a0;
-        FloatVector a2 = a0;
-        FloatVector a3 = a0;
-        int i = 0;
-        for (int end = len - 4 * L + 1; i < end; i += 4 * L) {
-            FloatVector d0 = FloatVector.fromArray(S, a, off + i).sub(center);
-            FloatVector d1 = FloatVector.fromArray(S, a, off + i + L).sub(center);
-            FloatVector d2 = FloatVector.fromArray(S, a, off + i + 2 * L).sub(center);
-            FloatVector d3 = FloatVector.fromArray(S, a, off + i + 3 * L).sub(center);
-            a0 = d0.fma(d0, a0);
-            a1 = d1.fma(d1, a1);
-            a2 = d2.fma(d2, a2);
-            a3 = d3.fma(d3, a3);
-        }
-        for (int end = len - L + 1; i < end; i += L) {
-            FloatVector d = FloatVector.fromArray(S, a, off + i).sub(center);
-            a0 = d.fma(d, a0);
-        }
-        FloatVector acc = a0.add(a1).add(a2.add(a3));
-        double sum = 0;
-        for (int lane = 0; lane < L; lane++) {
-            sum += acc.lane(lane);
-        }
-        for (; i < len; i++) {
-            double d = a[off + i] - center;
-            sum += d * d;
-        }
-        return sum;
     }
 
     static int grain(int n, int inner) {

@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -24,6 +25,7 @@ import vigil.tensor.parallel.Parallel;
 public final class BatchNormPReluOp {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
 
     private BatchNormPReluOp() {
     }
@@ -95,6 +97,7 @@ public final class BatchNormPReluOp {
         double scaleD = invStd[ch] * gamma[ch];
         float scale = (float) scaleD;
         float shift = (float) (beta[ch] + (m - mean[ch]) * scaleD);
+        VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             int i = 0;
@@ -102,9 +105,9 @@ public final class BatchNormPReluOp {
                 FloatVector z = FloatVector.fromArray(S, x, off + i).sub(m).mul(scale).add(shift);
                 z.mul(slope).blend(z, z.compare(VectorOperators.GT, 0f)).intoArray(y, off + i);
             }
-            for (; i < inner; i++) {
-                float z = (x[off + i] - m) * scale + shift;
-                y[off + i] = z > 0f ? z : z * slope;
+            if (i < inner) {
+                FloatVector z = FloatVector.fromArray(S, x, off + i, tail).sub(m).mul(scale).add(shift);
+                z.mul(slope).blend(z, z.compare(VectorOperators.GT, 0f)).intoArray(y, off + i, tail);
             }
         }
     }
@@ -112,7 +115,7 @@ public final class BatchNormPReluOp {
     /*
      * One channel's backward, in the composition's operations and order. Pass 1 per plane recomputes
      * z = (x - m) * scale + shift and ga = z > 0 ? gy : slope * gy and sums: d/dslope (gy * z where z <= 0, as
-     * PReluKernel), sum(ga) and sum(ga * (x - m)) (as BatchNormKernel.gradientSums). Pass 2 recomputes ga the
+     * PReluKernel), sum(ga) and sum(ga * (x - m)) (as BatchNormKernel.backward). Pass 2 recomputes ga the
      * same way (cheaper than storing it and reading it back) and writes the batch-norm input gradient (as
      * BatchNormKernel.backward).
      */
@@ -125,16 +128,20 @@ public final class BatchNormPReluOp {
         float shift = (float) (beta[ch] + (m - mean[ch]) * scaleD);
         float slope = w[w.length == 1 ? 0 : ch];
         FloatVector zero = FloatVector.zero(S);
-        double a = 0;
-        double b = 0;
-        double slopeSum = 0;
+        VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
+        int full = inner - inner % L;
+        DoubleVector slopeLo = DoubleVector.zero(D);
+        DoubleVector slopeHi = slopeLo;
+        DoubleVector gLo = slopeLo;
+        DoubleVector gHi = slopeLo;
+        DoubleVector gxLo = slopeLo;
+        DoubleVector gxHi = slopeLo;
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             FloatVector accSlope = zero;
             FloatVector accG = zero;
             FloatVector accGx = zero;
-            int i = 0;
-            for (int end = inner - L + 1; i < end; i += L) {
+            for (int i = 0; i < full; i += L) {
                 FloatVector d = FloatVector.fromArray(S, x, off + i).sub(m);
                 FloatVector z = d.mul(scale).add(shift);
                 VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
@@ -144,32 +151,27 @@ public final class BatchNormPReluOp {
                 accG = accG.add(ga);
                 accGx = d.fma(ga, accGx);
             }
-            double planeSlope = 0;
-            double planeG = 0;
-            double planeGx = 0;
-            for (int lane = 0; lane < L; lane++) {
-                planeSlope += accSlope.lane(lane);
-                planeG += accG.lane(lane);
-                planeGx += accGx.lane(lane);
+            if (full < inner) {
+                // the same on the last, partial vector: gy's missing lanes load as 0 and add nothing to any sum
+                FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(m);
+                FloatVector z = d.mul(scale).add(shift);
+                VectorMask<Float> positive = z.compare(VectorOperators.GT, 0f);
+                FloatVector g = FloatVector.fromArray(S, gy, off + full, tail);
+                FloatVector ga = g.mul(slope).blend(g, positive);
+                accSlope = accSlope.add(g.mul(z).blend(zero, positive));
+                accG = accG.add(ga);
+                accGx = d.fma(ga, accGx);
             }
-            float tailSlope = 0f;
-            for (; i < inner; i++) {
-                float z = (x[off + i] - m) * scale + shift;
-                float g = gy[off + i];
-                float ga;
-                if (z > 0f) {
-                    ga = g;
-                } else {
-                    ga = g * slope;
-                    tailSlope += g * z;
-                }
-                planeG += ga;
-                planeGx += ga * (x[off + i] - m);
-            }
-            slopeSum += planeSlope + tailSlope;
-            a += planeG;
-            b += planeGx;
+            slopeLo = slopeLo.add(accSlope.convertShape(VectorOperators.F2D, D, 0));
+            slopeHi = slopeHi.add(accSlope.convertShape(VectorOperators.F2D, D, 1));
+            gLo = gLo.add(accG.convertShape(VectorOperators.F2D, D, 0));
+            gHi = gHi.add(accG.convertShape(VectorOperators.F2D, D, 1));
+            gxLo = gxLo.add(accGx.convertShape(VectorOperators.F2D, D, 0));
+            gxHi = gxHi.add(accGx.convertShape(VectorOperators.F2D, D, 1));
         }
+        double slopeSum = BatchNormKernel.laneSum(slopeLo, slopeHi);
+        double a = BatchNormKernel.laneSum(gLo, gHi);
+        double b = BatchNormKernel.laneSum(gxLo, gxHi);
         gSlope[ch] = slopeSum;
         sg[ch] = a;
         sgx[ch] = (b + a * (m - mean[ch])) * invStd[ch];
@@ -182,18 +184,19 @@ public final class BatchNormPReluOp {
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             int i = 0;
-            for (int end = inner - L + 1; i < end; i += L) {
+            for (; i < full; i += L) {
                 FloatVector d = FloatVector.fromArray(S, x, off + i).sub(m);
                 FloatVector z = d.mul(scale).add(shift);
                 FloatVector g = FloatVector.fromArray(S, gy, off + i);
                 FloatVector ga = g.mul(slope).blend(g, z.compare(VectorOperators.GT, 0f));
                 ga.mul(kf).add(constant).sub(d.mul(bnSlope)).intoArray(gx, off + i);
             }
-            for (; i < inner; i++) {
-                float z = (x[off + i] - m) * scale + shift;
-                float g = gy[off + i];
-                float ga = z > 0f ? g : g * slope;
-                gx[off + i] = ga * kf + constant - (x[off + i] - m) * bnSlope;
+            if (full < inner) {
+                FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(m);
+                FloatVector z = d.mul(scale).add(shift);
+                FloatVector g = FloatVector.fromArray(S, gy, off + full, tail);
+                FloatVector ga = g.mul(slope).blend(g, z.compare(VectorOperators.GT, 0f));
+                ga.mul(kf).add(constant).sub(d.mul(bnSlope)).intoArray(gx, off + full, tail);
             }
         }
     }

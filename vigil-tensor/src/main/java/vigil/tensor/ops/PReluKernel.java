@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -13,13 +14,14 @@ import vigil.tensor.parallel.Parallel;
  *
  * <p>y and d/dx are bit-identical to the twins (a blend of x and x * slope, of g and g * slope; NaN inputs
  * take the slope side, as in PyTorch). d/dslope sums g * x over x &lt;= 0 (or NaN): the vector kernel per
- * plane in float lanes, lanes and planes added in double in a fixed order; the twin in float in order. They
+ * plane in float lanes, planes and then lanes added in double in a fixed order; the twin in float in order. They
  * differ by float reassociation only. Channels are split across threads and each sums its samples in order,
  * so both are independent of the thread count.
  */
 final class PReluKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     // planes per parallel chunk: below about 16k elements a fork costs more than it saves
     private static final int MIN_CHUNK_ELEMENTS = 16384;
 
@@ -81,12 +83,9 @@ final class PReluKernel {
         for (int c = c0; c < c1; c++) {
             float slope = w[shared ? 0 : c];
             if (vector) {
-                double acc = 0;
-                for (int n = 0; n < samples; n++) {
-                    acc += backwardPlaneVector(x, g, gx, (n * channels + c) * inner, inner, slope);
-                }
+                double sum = backwardChannelVector(x, g, gx, samples, channels, inner, c, slope);
                 if (gw != null) {
-                    gw[shared ? 0 : c] += (float) acc;
+                    gw[shared ? 0 : c] += (float) sum;
                 }
             } else {
                 float acc = 0f;
@@ -110,34 +109,39 @@ final class PReluKernel {
         }
     }
 
-    // one plane: writes gx, returns the plane's sum of g * x over x <= 0 (lanes in order, then the tail)
-    private static double backwardPlaneVector(float[] x, float[] g, float[] gx, int off, int len, float slope) {
-        FloatVector acc = FloatVector.zero(S);
+    // one channel's planes: writes gx, returns the sum of g * x over x <= 0. Each plane in float lanes (its
+    // last, partial vector masked: missing lanes load as 0 and add nothing), widened to double and added lane
+    // by lane in sample order, the lanes added in order at the end: BatchNormKernel's summation, which
+    // BatchNormPReluOp's slope gradient repeats bit for bit.
+    private static double backwardChannelVector(float[] x, float[] g, float[] gx, int samples, int channels,
+                                                int inner, int c, float slope) {
         FloatVector zero = FloatVector.zero(S);
-        int i = 0;
-        for (int end = len - L + 1; i < end; i += L) {
-            FloatVector v = FloatVector.fromArray(S, x, off + i);
-            FloatVector gv = FloatVector.fromArray(S, g, off + i);
-            VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
-            gv.mul(slope).blend(gv, positive).intoArray(gx, off + i);
-            acc = acc.add(gv.mul(v).blend(zero, positive));
-        }
-        double sum = 0;
-        for (int lane = 0; lane < L; lane++) {
-            sum += acc.lane(lane);
-        }
-        float tail = 0f;
-        for (; i < len; i++) {
-            float v = x[off + i];
-            float gi = g[off + i];
-            if (v > 0f) {
-                gx[off + i] = gi;
-            } else {
-                gx[off + i] = gi * slope;
-                tail += gi * v;
+        VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
+        int full = inner - inner % L;
+        DoubleVector lo = DoubleVector.zero(D);
+        DoubleVector hi = lo;
+        for (int n = 0; n < samples; n++) {
+            int off = (n * channels + c) * inner;
+            FloatVector acc = zero;
+            int i = 0;
+            for (; i < full; i += L) {
+                FloatVector v = FloatVector.fromArray(S, x, off + i);
+                FloatVector gv = FloatVector.fromArray(S, g, off + i);
+                VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
+                gv.mul(slope).blend(gv, positive).intoArray(gx, off + i);
+                acc = acc.add(gv.mul(v).blend(zero, positive));
             }
+            if (full < inner) {
+                FloatVector v = FloatVector.fromArray(S, x, off + full, tail);
+                FloatVector gv = FloatVector.fromArray(S, g, off + full, tail);
+                VectorMask<Float> positive = v.compare(VectorOperators.GT, 0f);
+                gv.mul(slope).blend(gv, positive).intoArray(gx, off + full, tail);
+                acc = acc.add(gv.mul(v).blend(zero, positive));
+            }
+            lo = lo.add(acc.convertShape(VectorOperators.F2D, D, 0));
+            hi = hi.add(acc.convertShape(VectorOperators.F2D, D, 1));
         }
-        return sum + tail;
+        return BatchNormKernel.laneSum(lo, hi);
     }
 
     private static int grain(int inner) {
