@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the workloads of `vigil bench` in Vigil and in PyTorch (Debian's /usr/bin/python3 with its torch),
-# alternating engines round by round so both see the same machine load, then prints per workload the
+# alternating engines workload by workload so both see the same machine load, then prints per workload the
 # median over rounds and how many times faster Vigil is than the best of PyTorch on 1 and N threads.
 # ONNX Runtime Java (vigil.bench.OrtBenchMain) runs the MiniFASNetV2 inference workloads in the same rounds,
 # on 1 and N intra-op threads, on the model tools/bench/export_minifasnet_onnx.py exports from PyTorch
@@ -59,31 +59,39 @@ vigil_java() {
 }
 # Vigil runs each workload in a JVM of its own (as JMH forks per benchmark): in one JVM the JIT's profiles
 # of shared code carry over from one workload to the next (measured 2026-11-28: MiniFASNetV2 batch-1
-# inference 1.6-1.8 ms alone, 2.4-4.0 ms in the same JVM after the SGEMM workload). One JSON line per round,
-# peak RSS the largest of its JVMs.
+# inference 1.6-1.8 ms alone, 2.4-4.0 ms in the same JVM after the SGEMM workload). The engines take turns
+# per workload, not per round: each workload runs in Vigil, then PyTorch on 1 and N threads, then ONNX
+# Runtime, within a minute or two, so a burst of load from another tenant of this VM (which comes and goes
+# over minutes) falls on every engine's run of that workload rather than on one engine's whole round.
+# Per round and engine the workloads' lines are merged into one (peak RSS the largest of its processes).
 VIGIL_KEYS="${ONLY:-$(vigil_java --list)}"
-VIGIL_ROUND="$(mktemp)"
-trap 'rm -f "$RESULTS" "$ORT_LOG" "$VIGIL_ROUND"' EXIT
+ROUND_DIR="$(mktemp -d)"
+trap 'rm -f "$RESULTS" "$ORT_LOG"; rm -rf "$ROUND_DIR"' EXIT
+ort_key() {
+  [ -n "$ORT" ] && grep -q 'minifasnet_v2_infer_b' <<< "$1"
+}
 for round in $(seq "$ROUNDS"); do
-  echo "round $round/$ROUNDS: vigil on $THREADS threads, one JVM per workload" >&2
-  : > "$VIGIL_ROUND"
+  rm -f "$ROUND_DIR"/*
   for key in ${VIGIL_KEYS//,/ }; do
-    vigil_java --threads "$THREADS" --iterations "$ITERATIONS" --only "$key" 2>/dev/null >> "$VIGIL_ROUND"
+    echo "round $round/$ROUNDS, $key: vigil on $THREADS threads, pytorch on ${TORCH_THREADS[*]}$(ort_key "$key" && echo ", onnxruntime on ${TORCH_THREADS[*]}")" >&2
+    vigil_java --threads "$THREADS" --iterations "$ITERATIONS" --only "$key" 2>/dev/null >> "$ROUND_DIR/vigil"
+    for t in "${TORCH_THREADS[@]}"; do
+      /usr/bin/python3 "$ROOT/tools/bench/torch_workloads.py" --threads "$t" --iterations "$ITERATIONS" \
+        --only "$key" 2>/dev/null >> "$ROUND_DIR/torch-$t"
+    done
+    ort_key "$key" || continue
+    for t in "${TORCH_THREADS[@]}"; do
+      # A failed run (its agreement check with PyTorch included) is shown and leaves ORT out of the table.
+      "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \
+        -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.OrtBenchMain --model "$ORT_MODEL" --threads "$t" \
+        --iterations "$ITERATIONS" --only "$key" 2>"$ORT_LOG" >> "$ROUND_DIR/ort-$t" \
+        || { echo "bench-vs-pytorch: onnxruntime run failed:" >&2; grep -v '^WARNING' "$ORT_LOG" | tail -5 >&2; }
+    done
   done
-  /usr/bin/python3 "$ROOT/tools/bench/merge_runs.py" < "$VIGIL_ROUND" >> "$RESULTS"
-  for t in "${TORCH_THREADS[@]}"; do
-    echo "round $round/$ROUNDS: pytorch on $t threads" >&2
-    /usr/bin/python3 "$ROOT/tools/bench/torch_workloads.py" --threads "$t" --iterations "$ITERATIONS" \
-      "${ONLY_ARGS[@]}" 2>/dev/null >> "$RESULTS"
-  done
-  for t in "${TORCH_THREADS[@]}"; do
-    [ -n "$ORT" ] || break
-    echo "round $round/$ROUNDS: onnxruntime on $t threads" >&2
-    # A failed run (its agreement check with PyTorch included) is shown and leaves ORT out of the table.
-    "$JAVA_HOME/bin/java" --enable-native-access=ALL-UNNAMED -XX:+UseParallelGC \
-      -cp "$JAR:$ROOT/vigil-bench/target/lib/*" vigil.bench.OrtBenchMain --model "$ORT_MODEL" --threads "$t" \
-      --iterations "$ITERATIONS" "${ONLY_ARGS[@]}" 2>"$ORT_LOG" >> "$RESULTS" \
-      || { echo "bench-vs-pytorch: onnxruntime run failed:" >&2; grep -v '^WARNING' "$ORT_LOG" | tail -5 >&2; }
+  for engine in vigil $(for t in "${TORCH_THREADS[@]}"; do echo "torch-$t ort-$t"; done); do
+    if [ -s "$ROUND_DIR/$engine" ]; then
+      /usr/bin/python3 "$ROOT/tools/bench/merge_runs.py" < "$ROUND_DIR/$engine" >> "$RESULTS"
+    fi
   done
 done
 cat "$RESULTS"

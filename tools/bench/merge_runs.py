@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Merges the JSON lines of one Vigil round, one BenchMain JVM per workload, into one JSON line: the
-shared fields (threads, vector, ...) of the first, every workload's median, and peak_rss_mb the largest."""
+"""Merges the JSON lines of one engine's round, one process per workload (Vigil's BenchMain, PyTorch's
+torch_workloads.py or ONNX Runtime's OrtBenchMain), into one JSON line: the shared fields (engine, threads,
+...) of the first, every workload's median, and peak_rss_mb the largest."""
 import json
 import sys
 
@@ -16,7 +17,7 @@ for line in sys.stdin:
         else:
             merged.setdefault(key, value)
 if not merged:
-    sys.exit("merge_runs: no Vigil results in this round (did BenchMain fail? run it by hand to see)")
+    sys.exit("merge_runs: no results in this round (did the bench process fail? run it by hand to see)")
 if "peak_rss_mb" in merged:
     merged["peak_rss_mb"] = merged.pop("peak_rss_mb")  # last, as in a single BenchMain line
 print(json.dumps(merged))
