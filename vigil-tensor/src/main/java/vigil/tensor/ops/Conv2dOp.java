@@ -50,9 +50,10 @@ public final class Conv2dOp {
         }
         Tensor[] inputs = bias == null ? new Tensor[] {x, weight} : new Tensor[] {x, weight, bias};
         return Autograd.record("conv2d", Tensor.of(y, g.outputShape()), gy -> {
-            // only the dense pointwise d/dx overwrites (beta 0); the others accumulate into zeros
+            // the depthwise and dense pointwise d/dx overwrite gx; the unfolded one accumulates into zeros
             float[] gx = !x.requiresGrad() ? null
-                    : isDensePointwise(g) ? BufferPool.take(xd.length) : BufferPool.takeZeroed(xd.length);
+                    : g.isDepthwise() || isDensePointwise(g) ? BufferPool.take(xd.length)
+                    : BufferPool.takeZeroed(xd.length);
             float[] gw = weight.requiresGrad() ? new float[wd.length] : null;
             if (gx != null || gw != null) {
                 if (g.isDepthwise()) {

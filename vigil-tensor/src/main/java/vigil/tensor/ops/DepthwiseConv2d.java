@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import java.util.Arrays;
 import vigil.tensor.parallel.Parallel;
 
 /**
@@ -59,7 +60,8 @@ final class DepthwiseConv2d {
         }
     }
 
-    // gy: [n, o, ho, wo]; accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null).
+    // gy: [n, o, ho, wo]; writes d/dx into gx (if non-null; its prior contents are never read, so it need not
+    // be zeroed) and accumulates d/dweight into gw (if non-null).
     // The vector kernel takes the geometries it covers unless -Dvigil.vector=off (same d/dx bits; d/dweight
     // within float reassociation, see VectorDepthwiseBackward).
     static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
@@ -73,6 +75,9 @@ final class DepthwiseConv2d {
     // The scalar twin. Input channels run in parallel: channel c owns gx[:, c] and the weights of its outputs
     // [c * mult, (c + 1) * mult), which it accumulates over samples in order, as a serial loop would.
     static void backwardScalar(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
+        if (gx != null) {
+            Arrays.fill(gx, 0f); // the sums below add into it
+        }
         Parallel.forRange(g.c(), 1, (c0, c1) -> backward(g, x, weight, gy, gx, gw, c0, c1));
     }
 

@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.parallel.Parallel;
@@ -15,8 +16,8 @@ import vigil.tensor.parallel.Parallel;
  * So no padded or parity-split copy of x is made, and one sweep per kernel row reads U, x and gx once for
  * both gradients.
  *
- * <p>d/dx: every element gets the scalar kernel's sum (output channels, then taps in (ky, kx) order, each a
- * separate multiply and add; the zeros of U add +-0, which changes no sum), so it is bit-identical to the twin.
+ * <p>d/dx: every element gets the scalar kernel's sum from +0 (output channels, then taps in (ky, kx) order, each
+ * a separate multiply and add; the zeros of U add +-0, which changes no sum), so it is bit-identical to the twin.
  * d/dweight: per (channel, tap) the products are summed in float vector lanes (zero products included), plane
  * by plane, the planes added lane by lane in sample order, then the lanes in double in lane order, rounded once
  * and added to gw; the twin sums each row in float, the rows in double and the samples in float, so the two
@@ -37,7 +38,8 @@ final class VectorDepthwiseBackward {
         return VectorDepthwise.supports(g) && g.ph() < g.kh() && g.pw() < g.kw();
     }
 
-    // accumulates d/dx into gx (if non-null) and d/dweight into gw (if non-null); channels run in parallel
+    // writes d/dx into gx (if non-null; its prior contents are never read) and accumulates d/dweight into gw
+    // (if non-null); channels run in parallel
     static void backward(Conv2dGeometry g, float[] x, float[] weight, float[] gy, float[] gx, float[] gw) {
         if (!supports(g)) {
             throw new IllegalArgumentException("VectorDepthwiseBackward: unsupported geometry " + g);
@@ -89,7 +91,7 @@ final class VectorDepthwiseBackward {
             int taps = g.kh() * g.kw();
             // channel-major, so one channel's weight sums stay in weightLanes across the samples
             for (int c = c0; c < c1; c++) {
-                java.util.Arrays.fill(weightLanes, 0f);
+                Arrays.fill(weightLanes, 0f);
                 for (int n = 0; n < g.n(); n++) {
                     int xc = (n * g.c() + c) * inPlane;
                     if (gw != null) {
@@ -98,9 +100,8 @@ final class VectorDepthwiseBackward {
                         }
                     }
                     if (gx != null) {
-                        for (int iy = 0; iy < g.h(); iy++) {
-                            System.arraycopy(gx, xc + iy * g.w(), gxFlat, iy * pitch2, g.w());
-                        }
+                        // d/dx is written, not added to: the plane's sums start from zeros, not from a copy of gx
+                        Arrays.fill(gxFlat, 0f);
                     }
                     for (int oc = c * mult; oc < (c + 1) * mult; oc++) {
                         scatter(gy, (n * g.o() + oc) * outPlane);

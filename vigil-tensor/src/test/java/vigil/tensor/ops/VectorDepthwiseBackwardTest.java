@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vigil.tensor.ops.UniformArrays.uniform;
 
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import vigil.tensor.init.Rng;
@@ -94,6 +95,26 @@ class VectorDepthwiseBackwardTest {
         float[][] three = assertVectorMatchesScalar(geometry(3, 7, 20, 20, 1, 3, 3, 2, 1, 1));
         assertArrayEquals(one[0], three[0], "d/dx on 1 vs 3 threads");
         assertArrayEquals(one[1], three[1], "d/dweight on 1 vs 3 threads");
+    }
+
+    @Test
+    void inputGradientOverwritesWhateverTheBufferHeld() {
+        // Conv2dOp hands both kernels a pooled buffer that is not zeroed: d/dx must not read it
+        Conv2dGeometry g = geometry(2, 3, 10, 10, 1, 3, 3, 1, 1, 1);
+        Rng rng = new Rng(17);
+        float[] x = uniform(rng, g.n() * g.c() * g.h() * g.w());
+        float[] weight = uniform(rng, g.o() * g.kh() * g.kw());
+        float[] gy = uniform(rng, g.n() * g.o() * g.ho() * g.wo());
+        float[] fromZeros = new float[x.length];
+        DepthwiseConv2d.backwardScalar(g, x, weight, gy, fromZeros, null);
+        float[] scalar = new float[x.length];
+        Arrays.fill(scalar, Float.NaN);
+        DepthwiseConv2d.backwardScalar(g, x, weight, gy, scalar, null);
+        float[] vector = new float[x.length];
+        Arrays.fill(vector, Float.NaN);
+        VectorDepthwiseBackward.backward(g, x, weight, gy, vector, null);
+        assertArrayEquals(fromZeros, scalar, "scalar d/dx over a NaN-filled buffer");
+        assertArrayEquals(fromZeros, vector, "vector d/dx over a NaN-filled buffer");
     }
 
     @Test
