@@ -3,6 +3,8 @@ package vigil.tensor.ops;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +91,42 @@ class GruThreadsAndWorkspaceTest {
         forwardBackward(gru, 6);
         // different inputs on the second pass, so anything left in a reused buffer would show
         assertAllEqual(forwardBackward(copyOf(gru), 7), forwardBackward(gru, 7), "reused workspace");
+    }
+
+    @Test
+    void twoForwardsBeforeTheirBackwardsKeepTheirOwnPooledTraces() {
+        GRU gru = new GRU(INPUT, HIDDEN, new Rng(13));
+        List<float[]> expectedA = forwardBackward(copyOf(gru), 14);
+        List<float[]> expectedB = forwardBackward(copyOf(gru), 15);
+        // both traces are taken from the pool before either backward gives its buffers back
+        Rng rngA = new Rng(14);
+        Tensor xA = Tensor.of(uniform(rngA, STEPS * BATCH * INPUT), STEPS, BATCH, INPUT).requiresGrad(true);
+        Tensor h0A = Tensor.of(uniform(rngA, BATCH * HIDDEN), 1, BATCH, HIDDEN).requiresGrad(true);
+        Tensor wyA = Tensor.of(uniform(rngA, STEPS * BATCH * HIDDEN), STEPS, BATCH, HIDDEN);
+        Tensor whA = Tensor.of(uniform(rngA, BATCH * HIDDEN), 1, BATCH, HIDDEN);
+        RecurrentOutput outA = gru.forward(xA, h0A);
+        Tensor lossA = outA.y().mul(wyA).sum().add(outA.hN().mul(whA).sum());
+        gru.zeroGrad();
+        assertAllEqual(expectedB, forwardBackward(gru, 15), "the second forward and its backward");
+        gru.zeroGrad();
+        lossA.backward();
+        assertArrayEquals(expectedA.get(2), xA.grad().data(), 0f, "d/dx of the first forward, differentiated last");
+        assertArrayEquals(expectedA.get(3), h0A.grad().data(), 0f, "d/dh0 of the first forward");
+        List<Tensor> params = gru.parameters();
+        for (int i = 0; i < params.size(); i++) {
+            assertArrayEquals(expectedA.get(4 + i), params.get(i).grad().data(), 0f, "parameter " + i);
+        }
+    }
+
+    @Test
+    void secondBackwardThroughOneForwardFailsInsteadOfReadingRecycledBuffers() {
+        GRU gru = new GRU(INPUT, HIDDEN, new Rng(16));
+        Rng rng = new Rng(17);
+        Tensor x = Tensor.of(uniform(rng, STEPS * BATCH * INPUT), STEPS, BATCH, INPUT).requiresGrad(true);
+        Tensor loss = gru.forward(x).hN().sum();
+        loss.backward();
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("already used by a backward"), e.getMessage());
     }
 
     @Test
