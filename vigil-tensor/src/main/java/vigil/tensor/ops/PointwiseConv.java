@@ -7,7 +7,7 @@ import vigil.tensor.parallel.Parallel;
  * already is the column matrix. x: [n, c, plane], w: [o, c], y: [n, o, plane].
  *
  * <p>Per sample the products are y_n = w x_n, gx_n = w^T gy_n and gw += gy_n x_n^T. On small planes
- * (MiniFASNet's 10x10 and 5x5 maps) one product per sample is too thin for the GEMM kernel (k or n of 25),
+ * (MiniFASNet's 5x5 maps) one product per sample is too thin for the GEMM kernel (k or n of 25),
  * so the batch is first laid out channel-major, [c, n * plane], and each rule becomes one product over the
  * whole batch: Y = w X, GX = w^T GY, gw += GY X^T. d/dweight always sums over the whole batch (k is
  * n * plane instead of plane): with the Vector API mostly as the tiled dot products of
@@ -16,9 +16,11 @@ import vigil.tensor.parallel.Parallel;
  * thread count; the forms differ by float reassociation only.
  */
 final class PointwiseConv {
-    // planes up to this many positions run y and d/dx as one batched product (10x10 = 100 and 5x5 = 25 do by
-    // default; 20x20 does not); a tuning knob, read once: -Dvigil.pointwise.batchedMaxPlane=N (0: never)
-    static final int BATCHED_MAX_PLANE = Integer.getInteger("vigil.pointwise.batchedMaxPlane", 128);
+    // planes up to this many positions run y and d/dx as one batched product (5x5 = 25 does by default; 10x10
+    // no longer: FusedPointwise straight from the planes beat the copies to and from channel-major and the
+    // packing, training step 457 -> 437 ms, while 0 and 32 were within noise, 435 / 427 ms; in-JVM A/B,
+    // 2026-11-29); a tuning knob, read once: -Dvigil.pointwise.batchedMaxPlane=N (0: never)
+    static final int BATCHED_MAX_PLANE = Integer.getInteger("vigil.pointwise.batchedMaxPlane", 32);
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private PointwiseConv() {
