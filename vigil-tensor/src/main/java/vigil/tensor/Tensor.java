@@ -354,6 +354,20 @@ public final class Tensor {
         grad = null;
     }
 
+    /**
+     * Engine-internal, for a rule that passes its upstream gradient on unchanged (an add): if g is this tensor's
+     * gradient buffer and would go back to the pool when the rule returns ({@link #releaseGrad}), this tensor
+     * lets go of it and returns it, for the rule to give one input as an owned gradient
+     * ({@link #accumulateGradOwned}) instead of a copy; else null, and the rule copies as usual.
+     */
+    public float[] handOverGrad(float[] g) {
+        if (g == null || g != grad || retainsGrad()) {
+            return null;
+        }
+        grad = null;
+        return g;
+    }
+
     /** Engine-internal: frees an intermediate gradient once it has been propagated (its buffer is recycled). */
     public void releaseGrad() {
         if (!retainsGrad()) {

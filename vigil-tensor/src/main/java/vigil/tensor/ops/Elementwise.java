@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import java.util.Arrays;
 import vigil.tensor.BufferPool;
 import vigil.tensor.Shape;
 import vigil.tensor.ShapeException;
@@ -49,10 +50,25 @@ public final class Elementwise {
         }
         Tensor result = Tensor.of(out, os);
         return Autograd.record(op, result, g -> {
+            if (kind == Binary.ADD) {
+                // b's share is copied first; then a takes the upstream buffer itself where the output lets go of
+                // it (a residual connection's two branches: one full-size copy per add fewer in the backward)
+                if (b.requiresGrad()) {
+                    b.accumulateGrad(Broadcast.reduceTo(g, os, bs));
+                }
+                if (a.requiresGrad()) {
+                    float[] own = Arrays.equals(as, os) ? result.handOverGrad(g) : null;
+                    if (own != null) {
+                        a.accumulateGradOwned(own);
+                    } else {
+                        a.accumulateGrad(Broadcast.reduceTo(g, os, as));
+                    }
+                }
+                return;
+            }
             float[] ga = null;
             float[] gb = null;
             switch (kind) {
-                case ADD -> { ga = g; gb = g; }
                 case SUB -> { ga = g; gb = scaled(g, -1f); }
                 case MUL -> { ga = times(g, y); gb = times(g, x); }
                 case DIV -> {

@@ -3,6 +3,7 @@ package vigil.tensor.autograd;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -77,6 +78,37 @@ class AutogradTest {
         assertNull(mid.grad());
         assertArrayEquals(new float[] {1f, 1f}, kept.grad().data());
         assertArrayEquals(new float[] {5f, 5f}, x.grad().data());
+    }
+
+    @Test
+    void anAddHandsItsUpstreamGradientToOneBranchWithoutSharingIt() {
+        // 5000 floats: over the pool's minimum, so the gradients are pooled buffers
+        int n = 5000;
+        float[] xv = new float[n];
+        float[] wv = new float[n];
+        for (int i = 0; i < n; i++) {
+            xv[i] = i % 7 - 3f;
+            wv[i] = (i % 5) * 0.5f - 1f;
+        }
+        float[] times3 = new float[n];
+        for (int i = 0; i < n; i++) {
+            times3[i] = 3f * wv[i];
+        }
+        for (boolean retainSum : new boolean[] {false, true}) {
+            Tensor x = Tensor.of(xv.clone(), n).requiresGrad(true);
+            Tensor branch = x.mul(2f).retainGrad();
+            Tensor sum = branch.add(x); // a residual connection: d/dx = 2 + 1
+            if (retainSum) {
+                sum.retainGrad();
+            }
+            sum.mul(Tensor.of(wv, n)).sum().backward();
+            assertArrayEquals(wv, branch.grad().data(), "the branch's gradient, retainGrad on the sum " + retainSum);
+            assertArrayEquals(times3, x.grad().data(), "both paths into x, retainGrad on the sum " + retainSum);
+            if (retainSum) {
+                assertArrayEquals(wv, sum.grad().data(), "the retained gradient of the sum");
+                assertNotSame(sum.grad().data(), branch.grad().data(), "a retained gradient is copied, not shared");
+            }
+        }
     }
 
     @Test
