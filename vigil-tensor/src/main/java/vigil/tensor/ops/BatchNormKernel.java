@@ -43,8 +43,24 @@ final class BatchNormKernel {
 
     static void channelStatistics(int n, int c, int inner, float[] x, int ch, double[] mean, double[] var) {
         double count = (double) n * inner;
+        double m = channelSum(n, c, inner, x, ch, 0f, false) / count;
+        float mf = (float) m;
+        // deviations are taken from the float mean: E[(x - mf)^2] = var + (m - mf)^2
+        double shift = m - mf;
+        mean[ch] = m;
+        var[ch] = Math.max(0.0, channelSum(n, c, inner, x, ch, mf, true) / count - shift * shift);
+    }
+
+    /*
+     * The sum over channel ch of (x - center)^2 if squared, else of x - center (center 0: the plain sum, since
+     * x - 0 is x and fma(d, 1, a) rounds d + a once, as an add does). Per plane in four interleaved float lane
+     * accumulators, the last partial vector masked (its missing lanes stay 0 through the masked subtract), then
+     * widened to double and added lane by lane across the samples, the lanes in order at the end.
+     */
+    private static double channelSum(int n, int c, int inner, float[] x, int ch, float center, boolean squared) {
         VectorMask<Float> tail = tailMask(inner);
         int full = inner - inner % L;
+        FloatVector one = FloatVector.broadcast(S, 1f);
         DoubleVector lo = DoubleVector.zero(D);
         DoubleVector hi = lo;
         for (int sample = 0; sample < n; sample++) {
@@ -55,59 +71,28 @@ final class BatchNormKernel {
             FloatVector a3 = a0;
             int i = 0;
             for (int end = full - 4 * L + 1; i < end; i += 4 * L) {
-                a0 = a0.add(FloatVector.fromArray(S, x, off + i));
-                a1 = a1.add(FloatVector.fromArray(S, x, off + i + L));
-                a2 = a2.add(FloatVector.fromArray(S, x, off + i + 2 * L));
-                a3 = a3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
+                FloatVector d0 = FloatVector.fromArray(S, x, off + i).sub(center);
+                FloatVector d1 = FloatVector.fromArray(S, x, off + i + L).sub(center);
+                FloatVector d2 = FloatVector.fromArray(S, x, off + i + 2 * L).sub(center);
+                FloatVector d3 = FloatVector.fromArray(S, x, off + i + 3 * L).sub(center);
+                a0 = d0.fma(squared ? d0 : one, a0);
+                a1 = d1.fma(squared ? d1 : one, a1);
+                a2 = d2.fma(squared ? d2 : one, a2);
+                a3 = d3.fma(squared ? d3 : one, a3);
             }
             for (; i < full; i += L) {
-                a0 = a0.add(FloatVector.fromArray(S, x, off + i));
+                FloatVector d = FloatVector.fromArray(S, x, off + i).sub(center);
+                a0 = d.fma(squared ? d : one, a0);
             }
             if (full < inner) {
-                a0 = a0.add(FloatVector.fromArray(S, x, off + full, tail));
+                FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(center, tail);
+                a0 = d.fma(squared ? d : one, a0);
             }
             FloatVector plane = a0.add(a1).add(a2.add(a3));
             lo = lo.add(plane.convertShape(VectorOperators.F2D, D, 0));
             hi = hi.add(plane.convertShape(VectorOperators.F2D, D, 1));
         }
-        double m = laneSum(lo, hi) / count;
-        float mf = (float) m;
-        lo = DoubleVector.zero(D);
-        hi = lo;
-        for (int sample = 0; sample < n; sample++) {
-            int off = (sample * c + ch) * inner;
-            FloatVector a0 = FloatVector.zero(S);
-            FloatVector a1 = a0;
-            FloatVector a2 = a0;
-            FloatVector a3 = a0;
-            int i = 0;
-            for (int end = full - 4 * L + 1; i < end; i += 4 * L) {
-                FloatVector d0 = FloatVector.fromArray(S, x, off + i).sub(mf);
-                FloatVector d1 = FloatVector.fromArray(S, x, off + i + L).sub(mf);
-                FloatVector d2 = FloatVector.fromArray(S, x, off + i + 2 * L).sub(mf);
-                FloatVector d3 = FloatVector.fromArray(S, x, off + i + 3 * L).sub(mf);
-                a0 = d0.fma(d0, a0);
-                a1 = d1.fma(d1, a1);
-                a2 = d2.fma(d2, a2);
-                a3 = d3.fma(d3, a3);
-            }
-            for (; i < full; i += L) {
-                FloatVector d = FloatVector.fromArray(S, x, off + i).sub(mf);
-                a0 = d.fma(d, a0);
-            }
-            if (full < inner) {
-                // lanes past the plane stay 0: the masked subtract leaves them as loaded
-                FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(mf, tail);
-                a0 = d.fma(d, a0);
-            }
-            FloatVector plane = a0.add(a1).add(a2.add(a3));
-            lo = lo.add(plane.convertShape(VectorOperators.F2D, D, 0));
-            hi = hi.add(plane.convertShape(VectorOperators.F2D, D, 1));
-        }
-        // deviations were taken from the float mean: E[(x - mf)^2] = var + (m - mf)^2
-        double shift = m - mf;
-        mean[ch] = m;
-        var[ch] = Math.max(0.0, laneSum(lo, hi) / count - shift * shift);
+        return laneSum(lo, hi);
     }
 
     /** The mask of the last, partial vector of a plane of `inner` floats (all lanes when it has none). */
