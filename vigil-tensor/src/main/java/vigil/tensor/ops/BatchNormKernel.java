@@ -1,9 +1,7 @@
 package vigil.tensor.ops;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.parallel.Parallel;
 
@@ -25,8 +23,6 @@ import vigil.tensor.parallel.Parallel;
 final class BatchNormKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    // the same vector size in doubles: a float vector widens into two of these (convertShape parts 0 and 1)
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     private static final int MIN_CHUNK_ELEMENTS = 16384;
 
     private BatchNormKernel() {
@@ -61,8 +57,7 @@ final class BatchNormKernel {
         VectorMask<Float> tail = tailMask(inner);
         int full = inner - inner % L;
         FloatVector one = FloatVector.broadcast(S, 1f);
-        DoubleVector lo = DoubleVector.zero(D);
-        DoubleVector hi = lo;
+        LaneSums sums = new LaneSums(L);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             FloatVector a0 = FloatVector.zero(S);
@@ -88,28 +83,15 @@ final class BatchNormKernel {
                 FloatVector d = FloatVector.fromArray(S, x, off + full, tail).sub(center, tail);
                 a0 = d.fma(squared ? d : one, a0);
             }
-            FloatVector plane = a0.add(a1).add(a2.add(a3));
-            lo = lo.add(plane.convertShape(VectorOperators.F2D, D, 0));
-            hi = hi.add(plane.convertShape(VectorOperators.F2D, D, 1));
+            a0.add(a1).add(a2.add(a3)).intoArray(sums.plane, 0);
+            sums.addPlane();
         }
-        return laneSum(lo, hi);
+        return sums.total();
     }
 
     /** The mask of the last, partial vector of a plane of `inner` floats (all lanes when it has none). */
     static VectorMask<Float> tailMask(int inner) {
         return S.indexInRange(inner - inner % L, inner);
-    }
-
-    /** Adds a channel's two double-lane halves (lo's lanes, then hi's) in lane order. */
-    static double laneSum(DoubleVector lo, DoubleVector hi) {
-        double sum = 0;
-        for (int lane = 0; lane < D.length(); lane++) {
-            sum += lo.lane(lane);
-        }
-        for (int lane = 0; lane < D.length(); lane++) {
-            sum += hi.lane(lane);
-        }
-        return sum;
     }
 
     /*
@@ -170,10 +152,8 @@ final class BatchNormKernel {
                 float m = (float) mean[ch];
                 VectorMask<Float> tail = tailMask(inner);
                 int full = inner - inner % L;
-                DoubleVector gLo = DoubleVector.zero(D);
-                DoubleVector gHi = gLo;
-                DoubleVector gxLo = gLo;
-                DoubleVector gxHi = gLo;
+                LaneSums gSums = new LaneSums(L);
+                LaneSums gxSums = new LaneSums(L);
                 for (int sample = 0; sample < n; sample++) {
                     int off = (sample * c + ch) * inner;
                     FloatVector accG = FloatVector.zero(S);
@@ -190,13 +170,13 @@ final class BatchNormKernel {
                         accG = accG.add(g);
                         accGx = FloatVector.fromArray(S, x, off + full, tail).sub(m).fma(g, accGx);
                     }
-                    gLo = gLo.add(accG.convertShape(VectorOperators.F2D, D, 0));
-                    gHi = gHi.add(accG.convertShape(VectorOperators.F2D, D, 1));
-                    gxLo = gxLo.add(accGx.convertShape(VectorOperators.F2D, D, 0));
-                    gxHi = gxHi.add(accGx.convertShape(VectorOperators.F2D, D, 1));
+                    accG.intoArray(gSums.plane, 0);
+                    gSums.addPlane();
+                    accGx.intoArray(gxSums.plane, 0);
+                    gxSums.addPlane();
                 }
-                double a = laneSum(gLo, gHi);
-                double b = laneSum(gxLo, gxHi);
+                double a = gSums.total();
+                double b = gxSums.total();
                 sg[ch] = a;
                 // x - mean = (x - m) + (m - mean), as in normalize
                 sgx[ch] = (b + a * (m - mean[ch])) * invStd[ch];

@@ -1,6 +1,5 @@
 package vigil.tensor.ops;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -25,7 +24,6 @@ import vigil.tensor.parallel.Parallel;
 public final class BatchNormPReluOp {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
 
     private BatchNormPReluOp() {
     }
@@ -130,12 +128,9 @@ public final class BatchNormPReluOp {
         FloatVector zero = FloatVector.zero(S);
         VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
         int full = inner - inner % L;
-        DoubleVector slopeLo = DoubleVector.zero(D);
-        DoubleVector slopeHi = slopeLo;
-        DoubleVector gLo = slopeLo;
-        DoubleVector gHi = slopeLo;
-        DoubleVector gxLo = slopeLo;
-        DoubleVector gxHi = slopeLo;
+        LaneSums slopeSums = new LaneSums(L);
+        LaneSums gSums = new LaneSums(L);
+        LaneSums gxSums = new LaneSums(L);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             FloatVector accSlope = zero;
@@ -162,16 +157,16 @@ public final class BatchNormPReluOp {
                 accG = accG.add(ga);
                 accGx = d.fma(ga, accGx);
             }
-            slopeLo = slopeLo.add(accSlope.convertShape(VectorOperators.F2D, D, 0));
-            slopeHi = slopeHi.add(accSlope.convertShape(VectorOperators.F2D, D, 1));
-            gLo = gLo.add(accG.convertShape(VectorOperators.F2D, D, 0));
-            gHi = gHi.add(accG.convertShape(VectorOperators.F2D, D, 1));
-            gxLo = gxLo.add(accGx.convertShape(VectorOperators.F2D, D, 0));
-            gxHi = gxHi.add(accGx.convertShape(VectorOperators.F2D, D, 1));
+            accSlope.intoArray(slopeSums.plane, 0);
+            slopeSums.addPlane();
+            accG.intoArray(gSums.plane, 0);
+            gSums.addPlane();
+            accGx.intoArray(gxSums.plane, 0);
+            gxSums.addPlane();
         }
-        double slopeSum = BatchNormKernel.laneSum(slopeLo, slopeHi);
-        double a = BatchNormKernel.laneSum(gLo, gHi);
-        double b = BatchNormKernel.laneSum(gxLo, gxHi);
+        double slopeSum = slopeSums.total();
+        double a = gSums.total();
+        double b = gxSums.total();
         gSlope[ch] = slopeSum;
         sg[ch] = a;
         sgx[ch] = (b + a * (m - mean[ch])) * invStd[ch];

@@ -1,6 +1,5 @@
 package vigil.tensor.ops;
 
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -21,7 +20,6 @@ import vigil.tensor.parallel.Parallel;
 final class PReluKernel {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
-    private static final VectorSpecies<Double> D = VectorSpecies.of(double.class, S.vectorShape());
     // planes per parallel chunk: below about 16k elements a fork costs more than it saves
     private static final int MIN_CHUNK_ELEMENTS = 16384;
 
@@ -118,8 +116,7 @@ final class PReluKernel {
         FloatVector zero = FloatVector.zero(S);
         VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
         int full = inner - inner % L;
-        DoubleVector lo = DoubleVector.zero(D);
-        DoubleVector hi = lo;
+        LaneSums sums = new LaneSums(L);
         for (int n = 0; n < samples; n++) {
             int off = (n * channels + c) * inner;
             FloatVector acc = zero;
@@ -138,10 +135,10 @@ final class PReluKernel {
                 gv.mul(slope).blend(gv, positive).intoArray(gx, off + full, tail);
                 acc = acc.add(gv.mul(v).blend(zero, positive));
             }
-            lo = lo.add(acc.convertShape(VectorOperators.F2D, D, 0));
-            hi = hi.add(acc.convertShape(VectorOperators.F2D, D, 1));
+            acc.intoArray(sums.plane, 0);
+            sums.addPlane();
         }
-        return BatchNormKernel.laneSum(lo, hi);
+        return sums.total();
     }
 
     private static int grain(int inner) {
