@@ -57,7 +57,7 @@ final class BatchNormKernel {
         VectorMask<Float> tail = tailMask(inner);
         int full = inner - inner % L;
         FloatVector one = FloatVector.broadcast(S, 1f);
-        LaneSums sums = new LaneSums(L);
+        LaneSums sums = LaneSums.zeroed(0);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             FloatVector a0 = FloatVector.zero(S);
@@ -152,8 +152,8 @@ final class BatchNormKernel {
                 float m = (float) mean[ch];
                 VectorMask<Float> tail = tailMask(inner);
                 int full = inner - inner % L;
-                LaneSums gSums = new LaneSums(L);
-                LaneSums gxSums = new LaneSums(L);
+                LaneSums gSums = LaneSums.zeroed(0);
+                LaneSums gxSums = LaneSums.zeroed(1);
                 for (int sample = 0; sample < n; sample++) {
                     int off = (sample * c + ch) * inner;
                     FloatVector accG = FloatVector.zero(S);

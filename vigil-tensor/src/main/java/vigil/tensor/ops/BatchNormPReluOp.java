@@ -128,9 +128,9 @@ public final class BatchNormPReluOp {
         FloatVector zero = FloatVector.zero(S);
         VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
         int full = inner - inner % L;
-        LaneSums slopeSums = new LaneSums(L);
-        LaneSums gSums = new LaneSums(L);
-        LaneSums gxSums = new LaneSums(L);
+        LaneSums slopeSums = LaneSums.zeroed(0);
+        LaneSums gSums = LaneSums.zeroed(1);
+        LaneSums gxSums = LaneSums.zeroed(2);
         for (int sample = 0; sample < n; sample++) {
             int off = (sample * c + ch) * inner;
             FloatVector accSlope = zero;

@@ -116,7 +116,7 @@ final class PReluKernel {
         FloatVector zero = FloatVector.zero(S);
         VectorMask<Float> tail = BatchNormKernel.tailMask(inner);
         int full = inner - inner % L;
-        LaneSums sums = new LaneSums(L);
+        LaneSums sums = LaneSums.zeroed(0);
         for (int n = 0; n < samples; n++) {
             int off = (n * channels + c) * inner;
             FloatVector acc = zero;
