@@ -21,7 +21,7 @@ import vigil.tensor.parallel.Parallel;
  *
  * <p>The input projection of the whole sequence, x W_ih^T + b_ih for all T*N rows, is one product before the
  * recursion (rows split across threads). The steps then run as a {@link Lockstep} chain whose parts are ranges
- * of hidden units: a part computes, for its units' three gate columns, the hidden product h(t-1) W_hh^T (the
+ * of hidden units (one part, on the calling thread, for steps below {@link #splitMinWork}): a part computes, for its units' three gate columns, the hidden product h(t-1) W_hh^T (the
  * weights transposed once per weight value, see {@link RecurrentWorkspace}), then their gate math
  * ({@link GruGates}), which needs nothing from other units; only h(t) as a whole is shared between steps. The
  * backward mirrors it: a part finishes d h(t) for its units (dGh(t) W_hh over all 3H gate columns, plus the
@@ -32,9 +32,15 @@ import vigil.tensor.parallel.Parallel;
  * same way whatever the thread count.
  */
 final class GruCell {
-    // Below this many multiply-adds per step (N x 3H x H) a step is not split across threads: the wait
-    // for the partner would cost more than the halved product (batch-1 inference is ~50k).
-    private static final long SPLIT_MIN_WORK = 1L << 18;
+    // Below this many multiply-adds per step (N x 3H x H) the steps are not split across threads, since a
+    // split step waits for its partner at every step. On this project's 2-vCPU VM, whose two vCPUs together
+    // make only ~1.25x one thread's FMA throughput, splitting the benchmark's steps (batch 64, H 128: 3.1 M)
+    // gained 3.5 % on a quiet machine (7.77 vs 8.05 ms a training step) and lost 16 % beside one competing busy
+    // process (12.18 vs 10.22 ms; in-JVM A/B, 2026-11-29), a preempted partner stalling every step. So only
+    // larger steps are split (not measured here: more work per wait). Tests lower it to cover the split.
+    static long splitMinWork = 1L << 23;
+    // Below this many multiply-adds the input projection runs on the calling thread (batch-1 inference).
+    private static final long PROJECT_SPLIT_MIN_WORK = 1L << 20;
     // Rows of the input projection per chunk: 32 rows of x (8 KB at I = 64) stay in L1 across the column strips.
     private static final int PROJECT_ROWS = 32;
 
@@ -241,7 +247,7 @@ final class GruCell {
     private static int parts(SequenceGeometry geo) {
         long work = (long) geo.batch() * geo.gateWidth() * geo.hidden();
         int vectorBlocks = (geo.hidden() + GruGates.LANES - 1) / GruGates.LANES;
-        return work < SPLIT_MIN_WORK ? 1 : Math.max(1, Math.min(Parallel.threads(), vectorBlocks));
+        return work < splitMinWork ? 1 : Math.max(1, Math.min(Parallel.threads(), vectorBlocks));
     }
 
     // First unit of part `part` of `parts`: whole vector blocks, so each unit takes the same vector or scalar
@@ -269,7 +275,7 @@ final class GruCell {
                         gw);
             }
         };
-        if ((long) rows * gw * in < SPLIT_MIN_WORK * 4) {
+        if ((long) rows * gw * in < PROJECT_SPLIT_MIN_WORK) {
             body.run(0, blocks);
         } else {
             Parallel.forRange(blocks, 1, body);

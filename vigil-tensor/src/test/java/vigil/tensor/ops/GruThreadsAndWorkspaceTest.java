@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vigil.tensor.Tensor;
 import vigil.tensor.init.Rng;
@@ -22,7 +23,7 @@ import vigil.tensor.parallel.Parallel;
  * thread count, and a reused buffer or cached transpose must change nothing.
  */
 class GruThreadsAndWorkspaceTest {
-    // N x 3H x H = 64 x 120 x 40 multiply-adds per step: big enough to be split across threads;
+    // N x 3H x H = 64 x 120 x 40 multiply-adds per step: split across threads above 2^18 (set below);
     // H = 40 is not a multiple of the vector length, so a part also ends in a scalar tail.
     private static final int STEPS = 5;
     private static final int BATCH = 64;
@@ -30,10 +31,18 @@ class GruThreadsAndWorkspaceTest {
     private static final int HIDDEN = 40;
 
     private final int savedThreads = Parallel.threads();
+    private final long savedSplitMinWork = GruCell.splitMinWork;
+
+    @BeforeEach
+    void splitStepsOfThisSize() {
+        // the default only splits steps of 8 M multiply-adds and more; these tests cover the split itself
+        GruCell.splitMinWork = 1L << 18;
+    }
 
     @AfterEach
     void restoreThreads() {
         Parallel.setThreads(savedThreads);
+        GruCell.splitMinWork = savedSplitMinWork;
     }
 
     private static float[] uniform(Rng rng, int n) {
