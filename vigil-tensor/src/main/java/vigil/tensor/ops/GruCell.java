@@ -2,12 +2,14 @@ package vigil.tensor.ops;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.BufferPool;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.parallel.IntRangeBody;
 import vigil.tensor.parallel.Parallel;
+import vigil.tensor.parallel.SpinWait;
 
 /**
  * A GRU layer in one direction over a whole sequence, forward and backward by hand (PyTorch's cell):
@@ -27,7 +29,9 @@ import vigil.tensor.parallel.Parallel;
  * backward mirrors it: a part finishes d h(t) for its units (dGh(t) W_hh over all 3H gate columns, plus the
  * carry) and computes the gate gradients of step t-1 for those units. Only the recursion is sequential: the
  * weight and bias gradients are summed over the steps afterwards ({@link StepSumGemm}, rows split across
- * threads), and dx, if wanted, is one GEMM at the end. Per-step products are {@link RowStreamGemm} on in-cache
+ * threads), or, when the recursion runs unsplit on two threads or more, step by step by a second thread as the
+ * recursion leaves each step's gate gradients (the same additions in the same order); dx, if wanted, is one
+ * GEMM at the end. Per-step products are {@link RowStreamGemm} on in-cache
  * rows. So a sequence costs one thread dispatch per pass, not one per step, and every element is computed the
  * same way whatever the thread count.
  */
@@ -200,7 +204,7 @@ final class GruCell {
             float[] wHh = ws.stridedHidden(p.wHh(), gw, hs);
             int ldh = RecurrentWorkspace.stride(hs);
             int parts = parts(geo);
-            Lockstep.run(steps + 1, parts, (q, part) -> {
+            Lockstep.Body phase = (q, part) -> {
                 int u0 = unitStart(hs, parts, part);
                 int u1 = unitStart(hs, parts, part + 1);
                 if (q > 0) {
@@ -225,8 +229,41 @@ final class GruCell {
                         }
                     }
                 }
-            });
-            weightGrads(tr, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
+            };
+            if (parts == 1 && Parallel.threads() > 1) {
+                // One thread runs the recursion; another sums each step's weight gradients as soon as the
+                // recursion has left them, in the same order (so the same bits), instead of after it.
+                AtomicInteger ready = new AtomicInteger();
+                AtomicBoolean failed = new AtomicBoolean();
+                Parallel.forRange(2, 1, (lo, hi) -> {
+                    for (int k = lo; k < hi; k++) {
+                        if (k == 0) {
+                            try {
+                                for (int q = 0; q <= steps; q++) {
+                                    phase.run(q, 0);
+                                    ready.set(Math.min(q + 1, steps));
+                                }
+                            } catch (RuntimeException | Error e) {
+                                failed.set(true);
+                                throw e;
+                            }
+                        } else {
+                            for (int q = 0; q < steps; q++) {
+                                for (int spins = 0; ready.get() <= q; spins++) {
+                                    if (failed.get()) {
+                                        return;
+                                    }
+                                    SpinWait.pause(spins);
+                                }
+                                weightGradsOfStep(tr, dGx, dGh, ldg, q, dWih, dWhh, dbIh, dbHh);
+                            }
+                        }
+                    }
+                });
+            } else {
+                Lockstep.run(steps + 1, parts, phase);
+                weightGrads(tr, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
+            }
             float[] dh0 = Arrays.copyOf(dh, nb * hs);
             float[] dx = null;
             if (wantDx) {
@@ -320,6 +357,26 @@ final class GruCell {
             sumColumns(dGx, gateOffs, nb, ldg, i0, i1, dbIh);
             sumColumns(dGh, gateOffs, nb, ldg, i0, i1, dbHh);
         });
+    }
+
+    // weightGrads for the one step the backward processed q-th (all gate rows, on this thread): the same
+    // additions in the same order as when weightGrads takes every step at once
+    private static void weightGradsOfStep(Trace tr, float[] dGx, float[] dGh, int ldg, int q, float[] dWih,
+                                          float[] dWhh, float[] dbIh, float[] dbHh) {
+        SequenceGeometry geo = tr.geo();
+        int nb = geo.batch();
+        int hs = geo.hidden();
+        int gw = geo.gateWidth();
+        int in = geo.inputSize();
+        int s = geo.steps() - 1 - q;
+        int t = geo.timeAt(s);
+        int[] gateOff = {t * nb * ldg};
+        StepSumGemm.rows(0, gw, hs, nb, 1, dGh, gateOff, ldg, new float[][] {tr.stateBefore(s)},
+                new int[] {tr.stateBeforeOffset(s)}, hs, dWhh, hs);
+        StepSumGemm.rows(0, gw, in, nb, 1, dGx, gateOff, ldg, new float[][] {tr.x()}, new int[] {t * nb * in}, in,
+                dWih, in);
+        sumColumns(dGx, gateOff, nb, ldg, 0, gw, dbIh);
+        sumColumns(dGh, gateOff, nb, ldg, 0, gw, dbHh);
     }
 
     // sums[j] += m[r, j] for j in [j0, j1), over the nb rows of each step block (m [*, ldm] at offs[q]) in order;

@@ -95,6 +95,20 @@ class GruThreadsAndWorkspaceTest {
     }
 
     @Test
+    void unsplitStepsWithWeightGradientsSummedAlongsideGiveTheSameBitsAsOneThread() {
+        // steps below the split threshold: one thread runs the recursion while another sums each finished
+        // step's weight gradients (GruCell.backward), instead of summing them afterwards
+        GruCell.splitMinWork = Long.MAX_VALUE;
+        GRU gru = new GRU(INPUT, HIDDEN, new Rng(18));
+        Parallel.setThreads(1);
+        List<float[]> one = forwardBackward(gru, 19);
+        Parallel.setThreads(2);
+        assertAllEqual(one, forwardBackward(gru, 19), "2 threads, unsplit steps");
+        Parallel.setThreads(3);
+        assertAllEqual(one, forwardBackward(gru, 19), "3 threads, unsplit steps");
+    }
+
+    @Test
     void secondPassThroughReusedBuffersMatchesFreshModule() {
         GRU gru = new GRU(INPUT, HIDDEN, new Rng(2));
         forwardBackward(gru, 6);
