@@ -83,15 +83,20 @@ class GruThreadsAndWorkspaceTest {
         return fresh;
     }
 
+    // every output and gradient on 2 and 3 threads equals the 1-thread run bit for bit
+    private static void assertThreadCountInvariant(long rngSeed, long dataSeed, String what) {
+        GRU gru = new GRU(INPUT, HIDDEN, new Rng(rngSeed));
+        Parallel.setThreads(1);
+        List<float[]> one = forwardBackward(gru, dataSeed);
+        for (int threads = 2; threads <= 3; threads++) {
+            Parallel.setThreads(threads);
+            assertAllEqual(one, forwardBackward(gru, dataSeed), threads + " threads, " + what);
+        }
+    }
+
     @Test
     void splittingStepsOverTwoOrThreeThreadsGivesTheSameBitsAsOneThread() {
-        GRU gru = new GRU(INPUT, HIDDEN, new Rng(1));
-        Parallel.setThreads(1);
-        List<float[]> one = forwardBackward(gru, 5);
-        Parallel.setThreads(2);
-        assertAllEqual(one, forwardBackward(gru, 5), "2 threads");
-        Parallel.setThreads(3);
-        assertAllEqual(one, forwardBackward(gru, 5), "3 threads");
+        assertThreadCountInvariant(1, 5, "split steps");
     }
 
     @Test
@@ -99,13 +104,7 @@ class GruThreadsAndWorkspaceTest {
         // steps below the split threshold: one thread runs the recursion while another sums each finished
         // step's weight gradients (GruCell.backward), instead of summing them afterwards
         GruCell.splitMinWork = Long.MAX_VALUE;
-        GRU gru = new GRU(INPUT, HIDDEN, new Rng(18));
-        Parallel.setThreads(1);
-        List<float[]> one = forwardBackward(gru, 19);
-        Parallel.setThreads(2);
-        assertAllEqual(one, forwardBackward(gru, 19), "2 threads, unsplit steps");
-        Parallel.setThreads(3);
-        assertAllEqual(one, forwardBackward(gru, 19), "3 threads, unsplit steps");
+        assertThreadCountInvariant(18, 19, "unsplit steps");
     }
 
     @Test
