@@ -1,7 +1,5 @@
 package vigil.liveness.passive;
 
-import java.util.ArrayList;
-import java.util.List;
 import vigil.tensor.Tensor;
 import vigil.tensor.init.Rng;
 import vigil.tensor.nn.Layer;
@@ -17,16 +15,13 @@ import vigil.tensor.nn.Sequential;
  */
 final class ResidualStage extends Module implements Layer, KeepsOutput {
     private final Sequential model;
-    private final List<DepthWiseBlock> blocks = new ArrayList<>();
 
     ResidualStage(int[] keep, int first, int blocks, boolean squeezeExcite, Rng rng) {
         this.model = registerModule("model", new Sequential());
         for (int i = 0; i < blocks; i++) {
             int j = first + 3 * i;
             boolean se = squeezeExcite && i == blocks - 1;
-            DepthWiseBlock block = new DepthWiseBlock(keep[j], keep[j + 1], keep[j + 2], keep[j + 3], 1, true, se, rng);
-            model.add(block);
-            this.blocks.add(block);
+            model.add(new DepthWiseBlock(keep[j], keep[j + 1], keep[j + 2], keep[j + 3], 1, true, se, rng));
         }
     }
 
@@ -39,8 +34,8 @@ final class ResidualStage extends Module implements Layer, KeepsOutput {
     @Override
     public Tensor forwardKeeping(Tensor x) {
         Tensor h = x;
-        for (DepthWiseBlock block : blocks) {
-            h = block.forwardKeeping(h);
+        for (Layer block : model.layers()) {
+            h = ((DepthWiseBlock) block).forwardKeeping(h);
         }
         return h;
     }

@@ -20,6 +20,11 @@ public final class Sequential extends Module implements Layer {
         return this;
     }
 
+    /** The layers in order (a read-only view). */
+    public java.util.List<Layer> layers() {
+        return java.util.Collections.unmodifiableList(layers);
+    }
+
     @Override
     public Tensor forward(Tensor x) {
         Tensor h = x;

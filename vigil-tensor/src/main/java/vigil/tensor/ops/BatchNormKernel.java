@@ -15,8 +15,10 @@ import vigil.tensor.parallel.Parallel;
  * sum has the error of a plane-long float sum per lane (at most inner / 16 + 3 roundings), far below the
  * twin's tolerance checks, and does not depend on the thread count (channels are split across threads, each
  * summed whole by one). No plane ends in a scalar tail or a chain of dependent lane additions: those had cost
- * small planes (5x5: 25 floats, one vector and nine scalars) several times the per-element time of large ones. The elementwise passes compute in
- * float with scale and shift rounded once from double: y = (x - m) * scale + beta', and
+ * small planes (5x5: 25 floats, one vector and nine scalars) several times the per-element time of large ones.
+ *
+ * <p>The elementwise passes compute in float with scale and shift rounded once from double:
+ * y = (x - m) * scale + beta', and
  * gx = k * gy + constant - (x - m) * (k * invStd * meanGX), where m is the mean rounded to float and the
  * shift (beta', constant) absorbs m - mean; each within a few ulps of the twin's double.
  */

@@ -1,5 +1,6 @@
 package vigil.tensor.ops;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -125,7 +126,7 @@ final class FusedPointwise {
         float[] panel = scratch.panel(k * width);
         for (int p = 0; p < k; p++) {
             System.arraycopy(x, xOff + p * n + full, panel, p * width, cols);
-            java.util.Arrays.fill(panel, p * width + cols, (p + 1) * width, 0f);
+            Arrays.fill(panel, p * width + cols, (p + 1) * width, 0f);
         }
         float[] out = scratch.out;
         for (int r = r0; r < r1; ) {

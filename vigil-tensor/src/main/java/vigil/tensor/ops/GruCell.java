@@ -23,17 +23,17 @@ import vigil.tensor.parallel.SpinWait;
  *
  * <p>The input projection of the whole sequence, x W_ih^T + b_ih for all T*N rows, is one product before the
  * recursion (rows split across threads). The steps then run as a {@link Lockstep} chain whose parts are ranges
- * of hidden units (one part, on the calling thread, for steps below {@link #splitMinWork}): a part computes, for its units' three gate columns, the hidden product h(t-1) W_hh^T (the
- * weights transposed once per weight value, see {@link RecurrentWorkspace}), then their gate math
- * ({@link GruGates}), which needs nothing from other units; only h(t) as a whole is shared between steps. The
- * backward mirrors it: a part finishes d h(t) for its units (dGh(t) W_hh over all 3H gate columns, plus the
- * carry) and computes the gate gradients of step t-1 for those units. Only the recursion is sequential: the
- * weight and bias gradients are summed over the steps afterwards ({@link StepSumGemm}, rows split across
- * threads), or, when the recursion runs unsplit on two threads or more, step by step by a second thread as the
- * recursion leaves each step's gate gradients (the same additions in the same order); dx, if wanted, is one
- * GEMM at the end. Per-step products are {@link RowStreamGemm} on in-cache
- * rows. So a sequence costs one thread dispatch per pass, not one per step, and every element is computed the
- * same way whatever the thread count.
+ * of hidden units (one part, on the calling thread, for steps below {@link #splitMinWork}): a part computes,
+ * for its units' three gate columns, the hidden product h(t-1) W_hh^T (the weights transposed once per weight
+ * value, see {@link RecurrentWorkspace}), then their gate math ({@link GruGates}), which needs nothing from
+ * other units; only h(t) as a whole is shared between steps. The backward mirrors it: a part finishes d h(t)
+ * for its units (dGh(t) W_hh over all 3H gate columns, plus the carry) and computes the gate gradients of
+ * step t-1 for those units. Only the recursion is sequential: the weight and bias gradients are summed over
+ * the steps afterwards ({@link StepSumGemm}, rows split across threads) or, when the steps run unsplit on two
+ * threads or more, by a second thread step by step as the recursion leaves each step's gate gradients (the
+ * same additions in the same order); dx, if wanted, is one GEMM at the end. Per-step products are
+ * {@link RowStreamGemm} on in-cache rows. So a sequence costs one thread dispatch per pass, not one per step,
+ * and every element is computed the same way whatever the thread count.
  */
 final class GruCell {
     // Below this many multiply-adds per step (N x 3H x H) the steps are not split across threads, since a
@@ -231,35 +231,7 @@ final class GruCell {
                 }
             };
             if (parts == 1 && Parallel.threads() > 1) {
-                // One thread runs the recursion; another sums each step's weight gradients as soon as the
-                // recursion has left them, in the same order (so the same bits), instead of after it.
-                AtomicInteger ready = new AtomicInteger();
-                AtomicBoolean failed = new AtomicBoolean();
-                Parallel.forRange(2, 1, (lo, hi) -> {
-                    for (int k = lo; k < hi; k++) {
-                        if (k == 0) {
-                            try {
-                                for (int q = 0; q <= steps; q++) {
-                                    phase.run(q, 0);
-                                    ready.set(Math.min(q + 1, steps));
-                                }
-                            } catch (RuntimeException | Error e) {
-                                failed.set(true);
-                                throw e;
-                            }
-                        } else {
-                            for (int q = 0; q < steps; q++) {
-                                for (int spins = 0; ready.get() <= q; spins++) {
-                                    if (failed.get()) {
-                                        return;
-                                    }
-                                    SpinWait.pause(spins);
-                                }
-                                weightGradsOfStep(tr, dGx, dGh, ldg, q, dWih, dWhh, dbIh, dbHh);
-                            }
-                        }
-                    }
-                });
+                recurseWhileSummingSteps(tr, phase, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
             } else {
                 Lockstep.run(steps + 1, parts, phase);
                 weightGrads(tr, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
@@ -328,55 +300,91 @@ final class GruCell {
      */
     private static void weightGrads(Trace tr, float[] dGx, float[] dGh, int ldg, float[] dWih, float[] dWhh,
                                     float[] dbIh, float[] dbHh) {
-        SequenceGeometry geo = tr.geo();
-        int steps = geo.steps();
-        int nb = geo.batch();
-        int hs = geo.hidden();
-        int gw = geo.gateWidth();
-        int in = geo.inputSize();
-        int[] gateOffs = new int[steps];
-        float[][] states = new float[steps][];
-        int[] stateOffs = new int[steps];
-        float[][] inputs = new float[steps][];
-        int[] inputOffs = new int[steps];
-        for (int q = 0; q < steps; q++) {
-            int s = steps - 1 - q;
-            int t = geo.timeAt(s);
-            gateOffs[q] = t * nb * ldg;
-            states[q] = tr.stateBefore(s);
-            stateOffs[q] = tr.stateBeforeOffset(s);
-            inputs[q] = tr.x();
-            inputOffs[q] = t * nb * in;
-        }
+        int steps = tr.geo().steps();
+        int gw = tr.geo().gateWidth();
         int blocks = (gw + 3) / 4;
-        Parallel.forRange(blocks, 1, (lo, hi) -> {
-            int i0 = lo * 4;
-            int i1 = Math.min(gw, hi * 4);
-            StepSumGemm.rows(i0, i1, hs, nb, steps, dGh, gateOffs, ldg, states, stateOffs, hs, dWhh, hs);
-            StepSumGemm.rows(i0, i1, in, nb, steps, dGx, gateOffs, ldg, inputs, inputOffs, in, dWih, in);
-            sumColumns(dGx, gateOffs, nb, ldg, i0, i1, dbIh);
-            sumColumns(dGh, gateOffs, nb, ldg, i0, i1, dbHh);
+        Parallel.forRange(blocks, 1, (lo, hi) -> sumSteps(tr, dGx, dGh, ldg, 0, steps, lo * 4, Math.min(gw, hi * 4),
+                dWih, dWhh, dbIh, dbHh));
+    }
+
+    /*
+     * The backward chain's phases on the calling thread (one part each: the steps are not split) while a
+     * second thread sums each step's weight and bias gradients as soon as the recursion has left that step's
+     * gate gradients (phase q finishes the q-th step processed), in weightGrads' order, so the same bits. When
+     * the pool lends no second thread, the caller runs the recursion and then the sums.
+     */
+    private static void recurseWhileSummingSteps(Trace tr, Lockstep.Body phase, float[] dGx, float[] dGh, int ldg,
+                                                 float[] dWih, float[] dWhh, float[] dbIh, float[] dbHh) {
+        int steps = tr.geo().steps();
+        int gw = tr.geo().gateWidth();
+        AtomicInteger ready = new AtomicInteger(); // steps whose gate gradients are final
+        AtomicBoolean failed = new AtomicBoolean();
+        Parallel.forRange(2, 1, (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                if (k == 0) {
+                    recurse(phase, steps, ready, failed);
+                } else {
+                    for (int q = 0; q < steps && awaitStep(ready, failed, q); q++) {
+                        sumSteps(tr, dGx, dGh, ldg, q, q + 1, 0, gw, dWih, dWhh, dbIh, dbHh);
+                    }
+                }
+            }
         });
     }
 
-    // weightGrads for the one step the backward processed q-th (all gate rows, on this thread): the same
-    // additions in the same order as when weightGrads takes every step at once
-    private static void weightGradsOfStep(Trace tr, float[] dGx, float[] dGh, int ldg, int q, float[] dWih,
-                                          float[] dWhh, float[] dbIh, float[] dbHh) {
+    // phases 0..steps of the backward chain in order, publishing how many steps' gate gradients are final
+    private static void recurse(Lockstep.Body phase, int steps, AtomicInteger ready, AtomicBoolean failed) {
+        try {
+            for (int q = 0; q <= steps; q++) {
+                phase.run(q, 0);
+                if (q < steps) {
+                    ready.set(q + 1);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            failed.set(true); // releases the summing thread, which would otherwise wait for the step forever
+            throw e;
+        }
+    }
+
+    // waits until the q-th processed step is final; false if the recursion failed first
+    private static boolean awaitStep(AtomicInteger ready, AtomicBoolean failed, int q) {
+        for (int spins = 0; ready.get() <= q; spins++) {
+            if (failed.get()) {
+                return false;
+            }
+            SpinWait.pause(spins);
+        }
+        return true;
+    }
+
+    // For the steps the backward processed q0-th to (q1 - 1)-th, in that order, and gate rows [i0, i1):
+    // dW_hh += dGh(t)^T h(t-1), dW_ih += dGx(t)^T x(t), db_ih and db_hh += the column sums of dGx(t) and dGh(t).
+    private static void sumSteps(Trace tr, float[] dGx, float[] dGh, int ldg, int q0, int q1, int i0, int i1,
+                                 float[] dWih, float[] dWhh, float[] dbIh, float[] dbHh) {
         SequenceGeometry geo = tr.geo();
         int nb = geo.batch();
         int hs = geo.hidden();
-        int gw = geo.gateWidth();
         int in = geo.inputSize();
-        int s = geo.steps() - 1 - q;
-        int t = geo.timeAt(s);
-        int[] gateOff = {t * nb * ldg};
-        StepSumGemm.rows(0, gw, hs, nb, 1, dGh, gateOff, ldg, new float[][] {tr.stateBefore(s)},
-                new int[] {tr.stateBeforeOffset(s)}, hs, dWhh, hs);
-        StepSumGemm.rows(0, gw, in, nb, 1, dGx, gateOff, ldg, new float[][] {tr.x()}, new int[] {t * nb * in}, in,
-                dWih, in);
-        sumColumns(dGx, gateOff, nb, ldg, 0, gw, dbIh);
-        sumColumns(dGh, gateOff, nb, ldg, 0, gw, dbHh);
+        int count = q1 - q0;
+        int[] gateOffs = new int[count];
+        float[][] states = new float[count][];
+        int[] stateOffs = new int[count];
+        float[][] inputs = new float[count][];
+        int[] inputOffs = new int[count];
+        for (int k = 0; k < count; k++) {
+            int s = geo.steps() - 1 - (q0 + k);
+            int t = geo.timeAt(s);
+            gateOffs[k] = t * nb * ldg;
+            states[k] = tr.stateBefore(s);
+            stateOffs[k] = tr.stateBeforeOffset(s);
+            inputs[k] = tr.x();
+            inputOffs[k] = t * nb * in;
+        }
+        StepSumGemm.rows(i0, i1, hs, nb, count, dGh, gateOffs, ldg, states, stateOffs, hs, dWhh, hs);
+        StepSumGemm.rows(i0, i1, in, nb, count, dGx, gateOffs, ldg, inputs, inputOffs, in, dWih, in);
+        sumColumns(dGx, gateOffs, nb, ldg, i0, i1, dbIh);
+        sumColumns(dGh, gateOffs, nb, ldg, i0, i1, dbHh);
     }
 
     // sums[j] += m[r, j] for j in [j0, j1), over the nb rows of each step block (m [*, ldm] at offs[q]) in order;

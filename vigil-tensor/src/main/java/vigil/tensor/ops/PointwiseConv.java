@@ -46,7 +46,10 @@ final class PointwiseConv {
                 // Straight from the sample's plane, without packing it (FusedPointwise): at 40x40 and 20x20 with
                 // 13-128 output rows the per-sample packing of B was 9 % of the training step's samples (JFR),
                 // 4 % after (the rest is elsewhere); the step's time did not move beyond the noise.
-                float[] op = transW ? transpose(w, inner, rows, scratch(2, rows * inner)) : w;
+                float[] op = transW ? scratch(2, rows * inner) : w;
+                if (transW) {
+                    Transpose.into(w, inner, rows, op, inner); // w [inner, rows] -> [rows, inner]
+                }
                 Parallel.forRange(n, 1, (n0, n1) -> {
                     for (int s = n0; s < n1; s++) {
                         FusedPointwise.forward(rows, plane, inner, op, 0, in, s * inner * plane, out,
@@ -81,16 +84,6 @@ final class PointwiseConv {
         float[] xcm = n == 1 ? x : toChannelMajor(x, n, c, plane, scratch(0, c * cols));
         float[] gycm = n == 1 ? gy : toChannelMajor(gy, n, o, plane, scratch(1, o * cols));
         Gemm.sgemm(false, true, o, c, cols, gycm, 0, cols, xcm, 0, cols, 1f, gw, 0, c);
-    }
-
-    // w [inner, rows] -> its transpose [rows, inner] in t
-    private static float[] transpose(float[] w, int inner, int rows, float[] t) {
-        for (int i = 0; i < inner; i++) {
-            for (int r = 0; r < rows; r++) {
-                t[r * inner + i] = w[i * rows + r];
-            }
-        }
-        return t;
     }
 
     // a: [n, ch, plane] -> out: [ch, n * plane]

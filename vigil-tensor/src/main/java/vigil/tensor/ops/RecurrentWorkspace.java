@@ -106,7 +106,7 @@ public final class RecurrentWorkspace {
             this.rows = rows;
             System.arraycopy(w, 0, source, 0, size);
             if (transpose) {
-                transpose(w, rows, cols, laidOut, stride(rows));
+                Transpose.into(w, rows, cols, laidOut, stride(rows));
             } else {
                 int ld = stride(cols);
                 for (int r = 0; r < rows; r++) {
@@ -114,22 +114,6 @@ public final class RecurrentWorkspace {
                 }
             }
             return laidOut;
-        }
-    }
-
-    // [rows, cols] -> [cols, rows] with row stride ldt, in tiles so both sides stay in cache
-    private static void transpose(float[] m, int rows, int cols, float[] t, int ldt) {
-        final int tile = 32;
-        for (int r0 = 0; r0 < rows; r0 += tile) {
-            int r1 = Math.min(rows, r0 + tile);
-            for (int c0 = 0; c0 < cols; c0 += tile) {
-                int c1 = Math.min(cols, c0 + tile);
-                for (int r = r0; r < r1; r++) {
-                    for (int c = c0; c < c1; c++) {
-                        t[c * ldt + r] = m[r * cols + c];
-                    }
-                }
-            }
         }
     }
 }

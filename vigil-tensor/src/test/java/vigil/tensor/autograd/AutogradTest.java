@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
+import vigil.tensor.BufferPool;
 import vigil.tensor.Tensor;
 
 /** The tape's contract: accumulation, shared uses, no-grad, detach, released intermediates. */
@@ -103,6 +104,17 @@ class AutogradTest {
             }
             sum.mul(Tensor.of(wv, n)).sum().backward();
             assertArrayEquals(wv, branch.grad().data(), "the branch's gradient, retainGrad on the sum " + retainSum);
+            // the buffer handed to the branch must not also have gone back to the pool (where the next op of
+            // this length would overwrite it): none of the pool's buffers of this length is it
+            float[] held = branch.grad().data();
+            float[][] taken = new float[8][];
+            for (int i = 0; i < taken.length; i++) {
+                taken[i] = BufferPool.take(n);
+                assertNotSame(held, taken[i], "the branch's gradient buffer is also in the pool");
+            }
+            for (float[] t : taken) {
+                BufferPool.give(t);
+            }
             assertArrayEquals(times3, x.grad().data(), "both paths into x, retainGrad on the sum " + retainSum);
             if (retainSum) {
                 assertArrayEquals(wv, sum.grad().data(), "the retained gradient of the sum");
