@@ -1,13 +1,24 @@
 package vigil.tensor.ops;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Copies blocks of A' and B' into the contiguous, zero-padded panels the micro-kernel of
  * {@link VectorGemm} streams. A panel of A' holds mr rows interleaved per k step:
  * ap[apOff + panel * kc * mr + p * mr + r]; a panel of B' holds nr columns per k step:
  * bp[panel * kc * nr + p * nr + j].
  * Padding rows and columns are zero, so every tile the kernel computes is full.
+ *
+ * <p>Every loop runs k step by k step and writes each panel front to back, reading the source as a few
+ * sequential streams (one per row of A, or per column of B^T). Measured at 1024^3 on one thread: packing A'
+ * row by row instead (strided writes, 48 bytes apart) took 1.75 ms of a 16.5 ms product, and B' by
+ * System.arraycopy of 32 floats per k step 1.1 ms.
  */
 final class GemmPacking {
+    private static final VectorSpecies<Float> S = VectorGemm.species();
+    private static final int L = S.length();
+
     private GemmPacking() {
     }
 
@@ -17,24 +28,48 @@ final class GemmPacking {
                       float[] ap, int apOff) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int base = apOff + ir * kc;
-            for (int r = 0; r < mr; r++) {
-                if (r >= rows) {
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * mr + r] = 0f;
+            int dst = apOff + ir * kc;
+            if (transA) {
+                // Step p's rows are contiguous in A^T's storage.
+                int src = aOff + p0 * lda + i0 + ir;
+                for (int p = 0; p < kc; p++, dst += mr) {
+                    System.arraycopy(a, src + p * lda, ap, dst, rows);
+                    zero(ap, dst + rows, dst + mr);
+                }
+            } else {
+                int src = aOff + (i0 + ir) * lda + p0;
+                if (rows == 12 && mr == 12) {
+                    rowsOf12(a, src, lda, kc, ap, dst);
+                    continue;
+                }
+                for (int p = 0; p < kc; p++, dst += mr) {
+                    for (int r = 0, at = src + p; r < rows; r++, at += lda) {
+                        ap[dst + r] = a[at];
                     }
-                } else if (transA) {
-                    int src = aOff + p0 * lda + i0 + ir + r;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * mr + r] = a[src + p * lda];
-                    }
-                } else {
-                    int src = aOff + (i0 + ir + r) * lda + p0;
-                    for (int p = 0; p < kc; p++) {
-                        ap[base + p * mr + r] = a[src + p];
-                    }
+                    zero(ap, dst + rows, dst + mr);
                 }
             }
+        }
+    }
+
+    // A stored [m,k], a whole 12-row panel: written out, one local per row, C2 keeps the twelve row offsets in
+    // registers and hoists their bounds checks (measured: the general loop's 12-trip inner loop took 3.5
+    // cycles per element).
+    private static void rowsOf12(float[] a, int src, int lda, int kc, float[] ap, int dst) {
+        int r0 = src, r1 = src + 1 * lda, r2 = src + 2 * lda, r3 = src + 3 * lda, r4 = src + 4 * lda, r5 = src + 5 * lda, r6 = src + 6 * lda, r7 = src + 7 * lda, r8 = src + 8 * lda, r9 = src + 9 * lda, r10 = src + 10 * lda, r11 = src + 11 * lda;
+        for (int p = 0; p < kc; p++, dst += 12) {
+            ap[dst + 0] = a[r0 + p];
+            ap[dst + 1] = a[r1 + p];
+            ap[dst + 2] = a[r2 + p];
+            ap[dst + 3] = a[r3 + p];
+            ap[dst + 4] = a[r4 + p];
+            ap[dst + 5] = a[r5 + p];
+            ap[dst + 6] = a[r6 + p];
+            ap[dst + 7] = a[r7 + p];
+            ap[dst + 8] = a[r8 + p];
+            ap[dst + 9] = a[r9 + p];
+            ap[dst + 10] = a[r10 + p];
+            ap[dst + 11] = a[r11 + p];
         }
     }
 
@@ -42,31 +77,47 @@ final class GemmPacking {
     // (B stored [n,k])
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] bp,
                       int bpOff) {
+        if (!transB) {
+            packRowsOfB(b, bOff, ldb, p0, kc, j0, nc, nr, bp, bpOff);
+            return;
+        }
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int base = bpOff + jr * kc;
-            if (transB) {
-                for (int j = 0; j < nr; j++) {
-                    if (j >= cols) {
-                        for (int p = 0; p < kc; p++) {
-                            bp[base + p * nr + j] = 0f;
-                        }
-                        continue;
-                    }
-                    int src = bOff + (j0 + jr + j) * ldb + p0;
-                    for (int p = 0; p < kc; p++) {
-                        bp[base + p * nr + j] = b[src + p];
-                    }
+            int dst = bpOff + jr * kc;
+            int src = bOff + (j0 + jr) * ldb + p0;
+            for (int p = 0; p < kc; p++, dst += nr) {
+                for (int j = 0, at = src + p; j < cols; j++, at += ldb) {
+                    bp[dst + j] = b[at];
                 }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int dst = base + p * nr;
-                    System.arraycopy(b, bOff + (p0 + p) * ldb + j0 + jr, bp, dst, cols);
-                    if (cols < nr) {
-                        java.util.Arrays.fill(bp, dst + cols, dst + nr, 0f);
-                    }
+                zero(bp, dst + cols, dst + nr);
+            }
+        }
+    }
+
+    // B stored [k,n]: row by row across all panels, so B's block is read front to back (one stream the
+    // prefetcher follows) instead of nr columns of every row per panel.
+    private static void packRowsOfB(float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] bp,
+                                    int bpOff) {
+        int whole = nc / nr * nr;
+        for (int p = 0; p < kc; p++) {
+            int from = bOff + (p0 + p) * ldb + j0;
+            int dst = bpOff + p * nr;
+            for (int jr = 0; jr < whole; jr += nr, dst += kc * nr) {
+                for (int j = 0; j < nr; j += L) {
+                    FloatVector.fromArray(S, b, from + jr + j).intoArray(bp, dst + j);
                 }
             }
+            if (whole < nc) {
+                int cols = nc - whole;
+                System.arraycopy(b, from + whole, bp, dst, cols);
+                zero(bp, dst + cols, dst + nr);
+            }
+        }
+    }
+
+    private static void zero(float[] x, int from, int to) {
+        for (int i = from; i < to; i++) {
+            x[i] = 0f;
         }
     }
 }
