@@ -15,7 +15,8 @@ import vigil.tensor.parallel.Parallel;
 
 /**
  * Runs the workloads of {@link Workloads} and prints one JSON object of medians (see {@link BenchReport}).
- * Each workload warms up for at least W steps and 3 s, then I timed steps give the median.
+ * Each workload warms up for at least W steps and 3 s, then times at least I steps and at least 2 s; the
+ * median of the timed steps is reported.
  * Usage: {@code BenchMain [--threads N] [--warmup W] [--iterations I] [--only KEY[,KEY...]]}, or
  * {@code BenchMain --list} to print the workload keys comma-separated; the thread
  * count defaults to vigil.threads (else the available processors). Progress goes to stderr.
@@ -24,6 +25,10 @@ public final class BenchMain {
     public static final int DEFAULT_WARMUP = 5;
     public static final int DEFAULT_ITERATIONS = 15;
     static final double WARMUP_SECONDS = 3;
+    // Timed steps run for at least this long, whatever the iteration count: 15 steps of a 1-8 ms workload
+    // were a 0.02-0.12 s window, shorter than the bursts of load from other tenants of this VM, so one burst
+    // could set an engine's median (tools/bench/torch_workloads.py times PyTorch the same way).
+    static final double MEASURE_SECONDS = 2;
 
     private BenchMain() {
     }
@@ -82,14 +87,16 @@ public final class BenchMain {
             Workload w = entry.getValue().get();
             double ms = medianMillis(w.step(), warmup, iterations, w.threadCpuTime());
             double value = w.fromMedianMillis().applyAsDouble(ms);
-            progress.printf("bench: %s = %.3f (median of %d after >= %d warm-up steps and %.0f s%s)%n", w.key(), value,
-                    iterations, warmup, WARMUP_SECONDS, w.threadCpuTime() ? "; thread CPU time" : "");
+            progress.printf("bench: %s = %.3f (median of >= %d steps and %.0f s, after >= %d warm-up steps and %.0f s%s)%n",
+                    w.key(), value, iterations, MEASURE_SECONDS, warmup, WARMUP_SECONDS,
+                    w.threadCpuTime() ? "; thread CPU time" : "");
             medians.put(w.key(), value);
         }
         return new BenchReport(threads, Gemm.VECTOR, VectorGemm.lanes(), warmup, iterations, medians, peakRssKib());
     }
 
-    // Warm-up runs at least `warmup` steps and at least WARMUP_SECONDS, so C2 has compiled the kernels.
+    // Warm-up runs at least `warmup` steps and at least WARMUP_SECONDS, so C2 has compiled the kernels; then at
+    // least `iterations` steps and MEASURE_SECONDS are timed.
     static double medianMillis(Runnable step, int warmup, int iterations) {
         return medianMillis(step, warmup, iterations, false);
     }
@@ -101,13 +108,18 @@ public final class BenchMain {
             step.run();
         }
         double[] ms = new double[iterations];
-        for (int i = 0; i < iterations; i++) {
+        int n = 0;
+        long measureUntil = System.nanoTime() + (long) (MEASURE_SECONDS * 1e9);
+        while (n < iterations || System.nanoTime() < measureUntil) {
             long t0 = threadCpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime();
             step.run();
-            ms[i] = ((threadCpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e6;
+            if (n == ms.length) {
+                ms = Arrays.copyOf(ms, 2 * n);
+            }
+            ms[n++] = ((threadCpuTime ? cpu.getCurrentThreadCpuTime() : System.nanoTime()) - t0) / 1e6;
         }
-        Arrays.sort(ms);
-        return iterations % 2 == 1 ? ms[iterations / 2] : (ms[iterations / 2 - 1] + ms[iterations / 2]) / 2;
+        Arrays.sort(ms, 0, n);
+        return n % 2 == 1 ? ms[n / 2] : (ms[n / 2 - 1] + ms[n / 2]) / 2;
     }
 
     // VmHWM of /proc/self/status in KiB (Linux); -1 where the file is absent

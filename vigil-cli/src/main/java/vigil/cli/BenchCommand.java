@@ -22,7 +22,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--warmup", paramLabel = "W", description = "untimed runs per workload (default: ${DEFAULT-VALUE})")
     int warmup = BenchMain.DEFAULT_WARMUP;
 
-    @Option(names = "--iterations", paramLabel = "I", description = "timed runs per workload (default: ${DEFAULT-VALUE})")
+    @Option(names = "--iterations", paramLabel = "I",
+            description = "timed runs per workload, at least (and at least 2 s of them; default: ${DEFAULT-VALUE})")
     int iterations = BenchMain.DEFAULT_ITERATIONS;
 
     @Option(names = "--only", split = ",", paramLabel = "KEY", description = "run only these workloads (JSON keys)")
