@@ -108,9 +108,8 @@ final class GruCell {
             float[] stateB = ws.buffer(RecurrentWorkspace.Slot.STATE_B, nb * hs);
             float[] hProj = ws.buffer(RecurrentWorkspace.Slot.STEP_PRODUCT, nb * gw);
             System.arraycopy(h0, 0, stateA, 0, nb * hs);
-            projectInputs(tn, gw, in, x, wIhT, ldw, p.bIh(), gates);
             int parts = parts(geo);
-            Lockstep.run(geo.steps(), parts, (s, part) -> {
+            Lockstep.Body step = (s, part) -> {
                 int u0 = unitStart(hs, parts, part);
                 int u1 = unitStart(hs, parts, part + 1);
                 float[] hOld = (s & 1) == 0 ? stateA : stateB;
@@ -136,7 +135,17 @@ final class GruCell {
                         System.arraycopy(hOld, n * hs + u0, hNew, n * hs + u0, u1 - u0);
                     }
                 }
-            });
+            };
+            if (parts == 1 && Parallel.threads() > 1 && (long) tn * gw * in >= PROJECT_SPLIT_MIN_WORK) {
+                // The recursion on this thread, the projections of the steps ahead of it on a second one.
+                PreparedAhead.run(geo.steps(),
+                        s -> projectRows(geo.timeAt(s) * nb, (geo.timeAt(s) + 1) * nb, gw, in, x, wIhT, ldw, p.bIh(),
+                                gates),
+                        s -> step.run(s, 0));
+            } else {
+                projectInputs(tn, gw, in, x, wIhT, ldw, p.bIh(), gates);
+                Lockstep.run(geo.steps(), parts, step);
+            }
             float[] hN = Arrays.copyOf((geo.steps() & 1) == 0 ? stateA : stateB, nb * hs);
             if (!keep) {
                 BufferPool.give(gates); // no backward will read the activations
@@ -272,22 +281,26 @@ final class GruCell {
     private static void projectInputs(int rows, int gw, int in, float[] x, float[] wIhT, int ldw, float[] bIh,
                                       float[] gates) {
         int blocks = (rows + PROJECT_ROWS - 1) / PROJECT_ROWS;
-        IntRangeBody body = (lo, hi) -> {
-            for (int r0 = lo * PROJECT_ROWS; r0 < Math.min(rows, hi * PROJECT_ROWS); r0 += PROJECT_ROWS) {
-                int r1 = Math.min(rows, r0 + PROJECT_ROWS);
-                if (bIh != null) {
-                    for (int r = r0; r < r1; r++) {
-                        System.arraycopy(bIh, 0, gates, r * gw, gw);
-                    }
-                }
-                RowStreamGemm.columns(r1 - r0, 0, gw, in, x, r0 * in, in, wIhT, 0, ldw, bIh != null, gates, r0 * gw,
-                        gw);
-            }
-        };
+        IntRangeBody body = (lo, hi) -> projectRows(lo * PROJECT_ROWS, Math.min(rows, hi * PROJECT_ROWS), gw, in, x,
+                wIhT, ldw, bIh, gates);
         if ((long) rows * gw * in < PROJECT_SPLIT_MIN_WORK) {
             body.run(0, blocks);
         } else {
             Parallel.forRange(blocks, 1, body);
+        }
+    }
+
+    // gates[r, :] = b_ih + x[r] W_ih^T for rows [r0, r1), PROJECT_ROWS at a time
+    private static void projectRows(int r0, int r1, int gw, int in, float[] x, float[] wIhT, int ldw, float[] bIh,
+                                    float[] gates) {
+        for (int c0 = r0; c0 < r1; c0 += PROJECT_ROWS) {
+            int c1 = Math.min(r1, c0 + PROJECT_ROWS);
+            if (bIh != null) {
+                for (int r = c0; r < c1; r++) {
+                    System.arraycopy(bIh, 0, gates, r * gw, gw);
+                }
+            }
+            RowStreamGemm.columns(c1 - c0, 0, gw, in, x, c0 * in, in, wIhT, 0, ldw, bIh != null, gates, c0 * gw, gw);
         }
     }
 

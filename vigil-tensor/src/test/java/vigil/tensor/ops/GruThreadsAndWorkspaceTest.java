@@ -24,10 +24,12 @@ import vigil.tensor.parallel.Parallel;
  */
 class GruThreadsAndWorkspaceTest {
     // N x 3H x H = 64 x 120 x 40 multiply-adds per step: split across threads above 2^18 (set below);
-    // H = 40 is not a multiple of the vector length, so a part also ends in a scalar tail.
+    // H = 40 is not a multiple of the vector length, so a part also ends in a scalar tail. The input projection,
+    // T*N x 3H x I = 320 x 120 x 29, is above GruCell's 2^20, so unsplit steps get theirs from a second thread
+    // (PreparedAhead).
     private static final int STEPS = 5;
     private static final int BATCH = 64;
-    private static final int INPUT = 7;
+    private static final int INPUT = 29;
     private static final int HIDDEN = 40;
 
     private final int savedThreads = Parallel.threads();
@@ -100,9 +102,9 @@ class GruThreadsAndWorkspaceTest {
     }
 
     @Test
-    void unsplitStepsWithWeightGradientsSummedAlongsideGiveTheSameBitsAsOneThread() {
-        // steps below the split threshold: one thread runs the recursion while another sums each finished
-        // step's weight gradients (GruCell.backward), instead of summing them afterwards
+    void unsplitStepsWithInputsProjectedAheadAndGradientsSummedAlongsideGiveTheSameBitsAsOneThread() {
+        // steps below the split threshold: one thread runs the recursion while another projects the inputs of
+        // the steps ahead (GruCell.forward) and sums each finished step's weight gradients (GruCell.backward)
         GruCell.splitMinWork = Long.MAX_VALUE;
         assertThreadCountInvariant(18, 19, "unsplit steps");
     }
