@@ -87,8 +87,8 @@ public final class BenchMain {
             Workload w = entry.getValue().get();
             double ms = medianMillis(w.step(), warmup, iterations, w.threadCpuTime());
             double value = w.fromMedianMillis().applyAsDouble(ms);
-            progress.printf("bench: %s = %.3f (median of >= %d steps and %.0f s, after >= %d warm-up steps and %.0f s%s)%n",
-                    w.key(), value, iterations, MEASURE_SECONDS, warmup, WARMUP_SECONDS,
+            progress.printf("bench: %s = %.3f (median of >= %d steps and %.0f s, after >= %d warm-up steps and"
+                    + " %.0f s%s)%n", w.key(), value, iterations, MEASURE_SECONDS, warmup, WARMUP_SECONDS,
                     w.threadCpuTime() ? "; thread CPU time" : "");
             medians.put(w.key(), value);
         }

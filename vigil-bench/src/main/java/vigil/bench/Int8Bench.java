@@ -15,8 +15,8 @@ import vigil.tensor.autograd.Autograd;
 /**
  * Batch-1 latency of each Silent-Face model in float (the engine's folded-BN evaluation path) and in int8
  * (integer-only, vigil.quant.int8 kernels, single-threaded), the median of at least RUNS steps and BenchMain's
- * measuring seconds after at least WARMUP steps and its warm-up seconds, and the file sizes. Args: FLOAT_MODEL_DIR INT8_MODEL_DIR (the int8 files as
- * `vigil quantize` writes them).
+ * measuring seconds after at least WARMUP steps and its warm-up seconds, and the file sizes.
+ * Args: FLOAT_MODEL_DIR INT8_MODEL_DIR (the int8 files as `vigil quantize` writes them).
  * Run with -Dvigil.vector=off for the scalar twins, -Dvigil.threads=1 for a single-threaded float engine.
  */
 public final class Int8Bench {

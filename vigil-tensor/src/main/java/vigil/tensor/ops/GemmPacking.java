@@ -56,9 +56,11 @@ final class GemmPacking {
     // registers and hoists their bounds checks (measured: the general loop's 12-trip inner loop took 3.5
     // cycles per element).
     private static void rowsOf12(float[] a, int src, int lda, int kc, float[] ap, int dst) {
-        int r0 = src, r1 = src + 1 * lda, r2 = src + 2 * lda, r3 = src + 3 * lda, r4 = src + 4 * lda, r5 = src + 5 * lda, r6 = src + 6 * lda, r7 = src + 7 * lda, r8 = src + 8 * lda, r9 = src + 9 * lda, r10 = src + 10 * lda, r11 = src + 11 * lda;
+        int r0 = src, r1 = src + lda, r2 = src + 2 * lda, r3 = src + 3 * lda;
+        int r4 = src + 4 * lda, r5 = src + 5 * lda, r6 = src + 6 * lda, r7 = src + 7 * lda;
+        int r8 = src + 8 * lda, r9 = src + 9 * lda, r10 = src + 10 * lda, r11 = src + 11 * lda;
         for (int p = 0; p < kc; p++, dst += 12) {
-            ap[dst + 0] = a[r0 + p];
+            ap[dst] = a[r0 + p];
             ap[dst + 1] = a[r1 + p];
             ap[dst + 2] = a[r2 + p];
             ap[dst + 3] = a[r3 + p];
@@ -99,12 +101,16 @@ final class GemmPacking {
     private static void packRowsOfB(float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc, int nr, float[] bp,
                                     int bpOff) {
         int whole = nc / nr * nr;
+        int vectorCols = nr / L * L; // all of nr for the kernels' NR = 2L
         for (int p = 0; p < kc; p++) {
             int from = bOff + (p0 + p) * ldb + j0;
             int dst = bpOff + p * nr;
             for (int jr = 0; jr < whole; jr += nr, dst += kc * nr) {
-                for (int j = 0; j < nr; j += L) {
+                for (int j = 0; j < vectorCols; j += L) {
                     FloatVector.fromArray(S, b, from + jr + j).intoArray(bp, dst + j);
+                }
+                for (int j = vectorCols; j < nr; j++) {
+                    bp[dst + j] = b[from + jr + j];
                 }
             }
             if (whole < nc) {
