@@ -137,7 +137,7 @@ final class GruCell {
                 }
             };
             if (parts == 1 && Parallel.threads() > 1 && (long) tn * gw * in >= PROJECT_SPLIT_MIN_WORK) {
-                // The recursion on this thread, the projections of the steps ahead of it on a second one.
+                // The recursion on one thread, the projections of the steps ahead of it on a second one.
                 PreparedAhead.run(geo.steps(),
                         s -> projectRows(geo.timeAt(s) * nb, (geo.timeAt(s) + 1) * nb, gw, in, x, wIhT, ldw, p.bIh(),
                                 gates),

@@ -8,12 +8,13 @@ import vigil.tensor.parallel.Parallel;
 import vigil.tensor.parallel.SpinWait;
 
 /**
- * A chain of steps run in order on the calling thread while a second thread prepares their inputs ahead of
- * it: the recursion of a recurrent layer, which only one thread can walk, and the input projections of its
- * steps, which the second thread would otherwise wait to compute until before the recursion.
+ * A chain of steps run in order on one thread (the caller's, the pool's part 0) while a second thread prepares
+ * their inputs ahead of it: the recursion of a recurrent layer, which only one thread can walk, and the input
+ * projections of its steps, which were otherwise all computed before the recursion started, leaving the second
+ * thread idle while it ran.
  *
  * <p>Steps are prepared in order, each by whichever thread claims it first from one counter: the second
- * thread claims step after step, and the calling thread prepares a step itself when it gets there first (no
+ * thread claims step after step, and the chain's thread prepares a step itself when it gets there first (no
  * second thread, or one slowed by another process). So no thread ever waits for a step nobody has claimed,
  * and what a step computes does not depend on which thread prepared it.
  */
@@ -21,7 +22,7 @@ final class PreparedAhead {
     private PreparedAhead() {
     }
 
-    /** prepare(s) then consume(s) for s = 0..steps-1, consume in order on the calling thread. */
+    /** prepare(s) then consume(s) for s = 0..steps-1: each step prepared once, consumed in order on one thread. */
     static void run(int steps, IntConsumer prepare, IntConsumer consume) {
         AtomicInteger next = new AtomicInteger();
         AtomicIntegerArray ready = new AtomicIntegerArray(steps);
