@@ -2,14 +2,12 @@ package vigil.tensor.ops;
 
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 import vigil.tensor.BufferPool;
 import vigil.tensor.autograd.Autograd;
 import vigil.tensor.parallel.IntRangeBody;
 import vigil.tensor.parallel.Parallel;
-import vigil.tensor.parallel.SpinWait;
 
 /**
  * A GRU layer in one direction over a whole sequence, forward and backward by hand (PyTorch's cell):
@@ -22,26 +20,28 @@ import vigil.tensor.parallel.SpinWait;
  * Gate blocks are stacked (r, z, n) in the G*H = 3H rows of weight_ih / weight_hh.
  *
  * <p>The input projection of the whole sequence, x W_ih^T + b_ih for all T*N rows, is one product before the
- * recursion (rows split across threads). The steps then run as a {@link Lockstep} chain whose parts are ranges
- * of hidden units (one part, on the calling thread, for steps below {@link #splitMinWork}): a part computes,
- * for its units' three gate columns, the hidden product h(t-1) W_hh^T (the weights transposed once per weight
- * value, see {@link RecurrentWorkspace}), then their gate math ({@link GruGates}), which needs nothing from
- * other units; only h(t) as a whole is shared between steps. The backward mirrors it: a part finishes d h(t)
- * for its units (dGh(t) W_hh over all 3H gate columns, plus the carry) and computes the gate gradients of
- * step t-1 for those units. Only the recursion is sequential: the weight and bias gradients are summed over
- * the steps afterwards ({@link StepSumGemm}, rows split across threads) or, when the steps run unsplit on two
- * threads or more, by a second thread step by step as the recursion leaves each step's gate gradients (the
- * same additions in the same order); dx, if wanted, is one GEMM at the end. Per-step products are
- * {@link RowStreamGemm} on in-cache rows. So a sequence costs one thread dispatch per pass, not one per step,
- * and every element is computed the same way whatever the thread count.
+ * recursion (rows split across threads), or, when the steps run unsplit on two threads or more, projected step
+ * by step by a second thread ahead of the recursion ({@link SecondThread#preparesAhead}). The steps then run as
+ * a {@link Lockstep} chain whose parts are ranges of hidden units (one part, on the calling thread, for steps
+ * below {@link #splitMinWork}): a part computes, for its units' three gate columns, the hidden product
+ * h(t-1) W_hh^T (the weights transposed once per weight value, see {@link RecurrentWorkspace}), then their gate
+ * math ({@link GruGates}), which needs nothing from other units; only h(t) as a whole is shared between steps.
+ * The backward mirrors it: a part finishes d h(t) for its units (dGh(t) W_hh over all 3H gate columns, plus the
+ * carry) and computes the gate gradients of step t-1 for those units. Only the recursion is sequential: the
+ * weight and bias gradients are summed over the steps afterwards ({@link StepSumGemm}, rows split across
+ * threads) or, when the steps run unsplit on two threads or more, by a second thread step by step as the
+ * recursion leaves each step's gate gradients ({@link SecondThread#followsBehind}; the same additions in the
+ * same order); dx, if wanted, is one GEMM at the end. Per-step products are {@link RowStreamGemm} on in-cache
+ * rows. So a sequence costs one thread dispatch per pass, not one per step, and every element is computed the
+ * same way whatever the thread count.
  */
 final class GruCell {
-    // Below this many multiply-adds per step (N x 3H x H) the steps are not split across threads, since a
-    // split step waits for its partner at every step. On this project's 2-vCPU VM, whose two vCPUs together
-    // make only ~1.25x one thread's FMA throughput, splitting the benchmark's steps (batch 64, H 128: 3.1 M)
-    // gained 3.5 % on a quiet machine (7.77 vs 8.05 ms a training step) and lost 16 % beside one competing busy
-    // process (12.18 vs 10.22 ms; in-JVM A/B, 2026-11-29), a preempted partner stalling every step. So only
-    // larger steps are split (not measured here: more work per wait). Tests lower it to cover the split.
+    // Below this many multiply-adds per step (N x 3H x H) the steps are not split across threads, since a split
+    // step waits for its partner at every step. On this project's 2-vCPU VM, splitting the benchmark's steps
+    // (batch 64, H 128: 3.1 M) gained 3.5 % on a quiet machine (7.77 vs 8.05 ms a training step) and lost 16 %
+    // beside one competing busy process (12.18 vs 10.22 ms; in-JVM A/B, 2026-11-29), a preempted partner stalling
+    // every step. So only larger steps are split (not measured here: more work per wait). Tests lower it to cover
+    // the split.
     static long splitMinWork = 1L << 23;
     // Below this many multiply-adds the input projection runs on the calling thread (batch-1 inference).
     private static final long PROJECT_SPLIT_MIN_WORK = 1L << 20;
@@ -86,10 +86,10 @@ final class GruCell {
         int hs = geo.hidden();
         int gw = geo.gateWidth();
         boolean keep = Autograd.isGradEnabled();
-        // The input projection x W_ih^T + b_ih of every step, computed before the recursion; each step's parts
-        // overwrite their gate columns of the step's rows with the gate activations. It, hiddenN and hPrev come
-        // from the pool and go back to it once the backward (or, with gradients off, this forward) is done
-        // with them: 4-5 MB a training step that were allocated and zeroed (measured: 15% of the forward's time).
+        // The input projection x W_ih^T + b_ih of every step, computed before or alongside the recursion; each step's
+        // parts overwrite their gate columns of the step's rows with the gate activations. It, hiddenN and hPrev come
+        // from the pool and go back to it once the backward (or, with gradients off, this forward) is done with them:
+        // 4-5 MB a training step that were allocated and zeroed (measured: 15% of the forward's time).
         float[] gates = BufferPool.take(tn * gw); // every element is written by the projection
         int in = geo.inputSize();
         float[] hiddenN = keep ? BufferPool.take(tn * hs) : null; // written for every active element, read only there
@@ -138,7 +138,7 @@ final class GruCell {
             };
             if (parts == 1 && Parallel.threads() > 1 && (long) tn * gw * in >= PROJECT_SPLIT_MIN_WORK) {
                 // The recursion on one thread, the projections of the steps ahead of it on a second one.
-                PreparedAhead.run(geo.steps(),
+                SecondThread.preparesAhead(geo.steps(),
                         s -> projectRows(geo.timeAt(s) * nb, (geo.timeAt(s) + 1) * nb, gw, in, x, wIhT, ldw, p.bIh(),
                                 gates),
                         s -> step.run(s, 0));
@@ -240,7 +240,14 @@ final class GruCell {
                 }
             };
             if (parts == 1 && Parallel.threads() > 1) {
-                recurseWhileSummingSteps(tr, phase, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
+                // The recursion on one thread; a second sums each step's weight and bias gradients as soon as
+                // the recursion has left that step's gate gradients (phase q finishes the q-th step processed),
+                // in weightGrads' order, so the same bits.
+                SecondThread.followsBehind(steps + 1, q -> phase.run(q, 0), q -> {
+                    if (q < steps) {
+                        sumSteps(tr, dGx, dGh, ldg, q, q + 1, 0, gw, dWih, dWhh, dbIh, dbHh);
+                    }
+                });
             } else {
                 Lockstep.run(steps + 1, parts, phase);
                 weightGrads(tr, dGx, dGh, ldg, dWih, dWhh, dbIh, dbHh);
@@ -318,57 +325,6 @@ final class GruCell {
         int blocks = (gw + 3) / 4;
         Parallel.forRange(blocks, 1, (lo, hi) -> sumSteps(tr, dGx, dGh, ldg, 0, steps, lo * 4, Math.min(gw, hi * 4),
                 dWih, dWhh, dbIh, dbHh));
-    }
-
-    /*
-     * The backward chain's phases on the calling thread (one part each: the steps are not split) while a
-     * second thread sums each step's weight and bias gradients as soon as the recursion has left that step's
-     * gate gradients (phase q finishes the q-th step processed), in weightGrads' order, so the same bits. When
-     * the pool lends no second thread, the caller runs the recursion and then the sums.
-     */
-    private static void recurseWhileSummingSteps(Trace tr, Lockstep.Body phase, float[] dGx, float[] dGh, int ldg,
-                                                 float[] dWih, float[] dWhh, float[] dbIh, float[] dbHh) {
-        int steps = tr.geo().steps();
-        int gw = tr.geo().gateWidth();
-        AtomicInteger ready = new AtomicInteger(); // steps whose gate gradients are final
-        AtomicBoolean failed = new AtomicBoolean();
-        Parallel.forRange(2, 1, (lo, hi) -> {
-            for (int k = lo; k < hi; k++) {
-                if (k == 0) {
-                    recurse(phase, steps, ready, failed);
-                } else {
-                    for (int q = 0; q < steps && awaitStep(ready, failed, q); q++) {
-                        sumSteps(tr, dGx, dGh, ldg, q, q + 1, 0, gw, dWih, dWhh, dbIh, dbHh);
-                    }
-                }
-            }
-        });
-    }
-
-    // phases 0..steps of the backward chain in order, publishing how many steps' gate gradients are final
-    private static void recurse(Lockstep.Body phase, int steps, AtomicInteger ready, AtomicBoolean failed) {
-        try {
-            for (int q = 0; q <= steps; q++) {
-                phase.run(q, 0);
-                if (q < steps) {
-                    ready.set(q + 1);
-                }
-            }
-        } catch (RuntimeException | Error e) {
-            failed.set(true); // releases the summing thread, which would otherwise wait for the step forever
-            throw e;
-        }
-    }
-
-    // waits until the q-th processed step is final; false if the recursion failed first
-    private static boolean awaitStep(AtomicInteger ready, AtomicBoolean failed, int q) {
-        for (int spins = 0; ready.get() <= q; spins++) {
-            if (failed.get()) {
-                return false;
-            }
-            SpinWait.pause(spins);
-        }
-        return true;
     }
 
     // For the steps the backward processed q0-th to (q1 - 1)-th, in that order, and gate rows [i0, i1):

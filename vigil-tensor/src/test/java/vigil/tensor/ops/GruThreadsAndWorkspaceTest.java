@@ -26,7 +26,7 @@ class GruThreadsAndWorkspaceTest {
     // N x 3H x H = 64 x 120 x 40 multiply-adds per step: split across threads above 2^18 (set below);
     // H = 40 is not a multiple of the vector length, so a part also ends in a scalar tail. The input projection,
     // T*N x 3H x I = 320 x 120 x 29, is above GruCell's 2^20, so unsplit steps get theirs from a second thread
-    // (PreparedAhead).
+    // (SecondThread.preparesAhead).
     private static final int STEPS = 5;
     private static final int BATCH = 64;
     private static final int INPUT = 29;
