@@ -6,7 +6,8 @@ import jdk.incubator.vector.FloatVector;
 /**
  * One sum kept per vector lane in double over the planes of a channel (batch norm, PReLU): the caller stores
  * each plane's float lane sums into {@link #plane} ({@code FloatVector.intoArray}, at the call site, since a
- * vector handed to a method the JIT does not inline is boxed on the heap) and calls {@link #addPlane}; the
+ * vector handed to a method the JIT does not inline is boxed on the heap: an {@code add(FloatVector)} here, tried
+ * on 2026-11-29, took a training step from 5.8 to 41-59 MB allocated) and calls {@link #addPlane}; the
  * lanes are independent additions, so a plane ends in no chain of dependent adds. {@link #total} adds the
  * lanes in order. The bits are those of widening every lane to double and adding lane by lane over the planes.
  *
